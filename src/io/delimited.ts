@@ -1,0 +1,71 @@
+/**
+ * Delimited text (CSV, semicolon, tab) as exported by instruments and spreadsheets: separator and decimal comma
+ * are detected from the content; quoted cells with separators inside them are honoured (csv-parse).
+ */
+import { parse } from 'csv-parse/sync';
+import { InputError } from '../errors.js';
+
+export interface DelimitedRow {
+  cells: string[];
+  /** 1-based line number where the row starts. */
+  line: number;
+}
+
+export interface DelimitedTable {
+  rows: DelimitedRow[];
+  delimiter: ',' | ';' | '\t';
+  decimalComma: boolean;
+}
+
+const CANDIDATES = ['\t', ';', ','] as const;
+
+/** The separator whose count per line is most consistent (and non-zero) over the first lines. */
+export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
+  const sample = lines.filter((l) => l.trim() !== '').slice(0, 40);
+  let best: ',' | ';' | '\t' = ',';
+  let bestScore = -1;
+  for (const d of CANDIDATES) {
+    const counts = sample.map((l) => l.split(d).length - 1);
+    const withIt = counts.filter((c) => c > 0).length;
+    if (withIt === 0) continue;
+    // Lines that carry the separator, weighted by how often the most common count repeats.
+    const mode = new Map<number, number>();
+    for (const c of counts) if (c > 0) mode.set(c, (mode.get(c) ?? 0) + 1);
+    const score = withIt + Math.max(...mode.values());
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
+export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\n|\r/);
+  const delimiter = forced?.delimiter ?? detectDelimiter(lines);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    throw new InputError('E_BAD_NUMBER', `cannot split the file into cells: ${e.message ?? String(error)}`, { file, ...(e.lines ? { line: e.lines } : {}) }, 'check quotes and separators');
+  }
+  const rows: DelimitedRow[] = [];
+  for (const { record, info } of records) {
+    if (record.every((c) => c === '')) continue;
+    rows.push({ cells: record, line: info.lines });
+  }
+  // Decimal comma: only possible when the separator is not a comma, and seen as digit,digit in cells.
+  const decimalComma = delimiter !== ',' && rows.some((r) => r.cells.some((c) => /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/.test(c)));
+  return { rows, delimiter, decimalComma };
+}

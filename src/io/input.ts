@@ -1,0 +1,113 @@
+/**
+ * Reading input bytes: files (size-checked before they are read whole), standard input for '-', and the decoded
+ * text view that text readers share. The only module of io/ that touches the file system.
+ */
+import { readFileSync, readSync, statSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import { decodeText, isOle2, isZip, type DecodedText } from './decode.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** One input file's bytes, with a lazily decoded text view. */
+export class RawInput {
+  private decoded: DecodedText | undefined;
+  constructor(
+    readonly file: string,
+    readonly bytes: Uint8Array,
+  ) {}
+
+  /** True for spreadsheet containers (BIFF .xls, .xlsx), which have no text view. */
+  get isSpreadsheet(): boolean {
+    return isOle2(this.bytes) || isZip(this.bytes);
+  }
+
+  /** The decoded text; throws E_BINARY/E_ENCODING for data that is not text. */
+  get text(): string {
+    this.decoded ??= decodeText(this.bytes, this.file);
+    return this.decoded.text;
+  }
+
+  get encoding(): string {
+    this.decoded ??= decodeText(this.bytes, this.file);
+    return this.decoded.encoding;
+  }
+
+  static fromString(file: string, text: string): RawInput {
+    return new RawInput(file, new TextEncoder().encode(text));
+  }
+}
+
+/** Reads a file (or standard input for '-'), refusing directories and files over the size limit before reading. */
+export function readInput(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): RawInput {
+  if (file === '-') return new RawInput('-', readStdin(maxBytes));
+  let size: number;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) throw new InputError('E_FILE_IS_DIRECTORY', 'is a directory, not a file', { file });
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError('E_FILE_NOT_FOUND', describeFsError(error), { file });
+  }
+  if (size > maxBytes) {
+    throw new InputError('E_FILE_TOO_LARGE', `is ${formatBytes(size)}, over the limit of ${formatBytes(maxBytes)}`, { file }, 'raise --max-file-size if the file is genuine');
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new InputError('E_FILE_NOT_FOUND', describeFsError(error), { file });
+  }
+  if (bytes.length === 0) throw new InputError('E_EMPTY_FILE', 'the file is empty', { file });
+  return new RawInput(file, bytes);
+}
+
+function readStdin(maxBytes: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const buffer = Buffer.alloc(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readFileSyncChunk(buffer);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw new InputError('E_FILE_NOT_FOUND', `cannot read standard input: ${describeFsError(error)}`, { file: '-' });
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxBytes) throw new InputError('E_FILE_TOO_LARGE', `standard input exceeds ${formatBytes(maxBytes)}`, { file: '-' });
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  if (total === 0) throw new InputError('E_EMPTY_FILE', 'standard input is empty', { file: '-' });
+  return Buffer.concat(chunks);
+}
+
+function readFileSyncChunk(buffer: Buffer): number {
+  return readSync(0, buffer, 0, buffer.length, null);
+}
+
+function describeFsError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  switch (e.code) {
+    case 'ENOENT':
+      return 'no such file';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symbolic link loop';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    default:
+      return e.message ?? String(error);
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
