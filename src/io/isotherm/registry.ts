@@ -1,0 +1,44 @@
+/**
+ * All isotherm readers, and the detection that picks one by content (never by file extension). The highest
+ * detection score wins; ties go to the earlier reader in the list, so specific layouts come before generic ones.
+ */
+import { InputError } from '../../errors.js';
+import type { Isotherm } from '../../model/isotherm.js';
+import type { RawInput } from '../input.js';
+import type { IsothermReadOptions, IsothermReader } from './reader.js';
+
+export const ISOTHERM_READERS: readonly IsothermReader[] = [
+];
+
+export function findIsothermReader(id: string): IsothermReader | undefined {
+  return ISOTHERM_READERS.find((r) => r.id === id);
+}
+
+/** Picks the reader for `input` (or the forced `format`) and reads it. */
+export function readIsotherm(input: RawInput, options: IsothermReadOptions & { format?: string } = {}): Isotherm {
+  if (options.format && options.format !== 'auto') {
+    const reader = findIsothermReader(options.format);
+    if (!reader) {
+      throw new InputError('E_UNKNOWN_FORMAT', `--input-format ${options.format} is not a known isotherm format`, { field: '--input-format' }, `use one of: ${ISOTHERM_READERS.map((r) => r.id).join(', ')}`);
+    }
+    return reader.read(input, options);
+  }
+  let best: IsothermReader | undefined;
+  let bestScore = 0;
+  const misses: string[] = [];
+  for (const reader of ISOTHERM_READERS) {
+    const { score, reason } = reader.detect(input);
+    if (score > bestScore) {
+      best = reader;
+      bestScore = score;
+    } else if (score === 0) {
+      misses.push(`${reader.id}: ${reason}`);
+    }
+  }
+  if (!best) {
+    // Let text-decoding problems speak for themselves before blaming the layout.
+    if (!input.isSpreadsheet) void input.text;
+    throw new InputError('E_UNKNOWN_FORMAT', `no reader recognises this layout (tried ${misses.join('; ')})`, { file: input.file }, 'see `poregrade formats`; --input-format forces a reader');
+  }
+  return best.read(input, options);
+}
