@@ -5,9 +5,12 @@
 import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
+import { belsorpDatReader } from './belsorp-dat.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
+  // Vendor layouts, each recognised by a signature no other format has.
+  belsorpDatReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
