@@ -93,6 +93,11 @@ export function addHeaderEntry(header: BelHeader, rawKey: string, value: string 
   header.set(known.field, { key: rawKey.replace(/^"|"$/g, '').trim(), value: typeof value === 'string' ? value.replace(/^"|"$/g, '').trim() : value, unit, where });
 }
 
+/** Where an entry is, for errors: the spreadsheet cell when known, else the key on its line. */
+export function whereOf(entry: BelHeaderEntry): ErrorLocation {
+  return { ...entry.where, field: entry.where.field ?? entry.key };
+}
+
 function text(entry: BelHeaderEntry | undefined): string | undefined {
   if (!entry) return undefined;
   const s = String(entry.value).trim();
@@ -106,7 +111,7 @@ function headerNumber(entry: BelHeaderEntry | undefined): number | null {
   if (typeof entry.value === 'number') return entry.value;
   const value = Number(s);
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) || !Number.isFinite(value)) {
-    throw new InputError('E_BAD_NUMBER', `"${s}" is not a number`, { ...entry.where, field: entry.key }, 'correct the header value');
+    throw new InputError('E_BAD_NUMBER', `"${s}" is not a number`, whereOf(entry), 'correct the header value');
   }
   return value;
 }
@@ -118,8 +123,8 @@ export function headerMassG(header: BelHeader): number | null {
   if (value === null || !entry) return null;
   const unit = (entry.unit ?? 'g').toLowerCase();
   const factor = unit === 'g' ? 1 : unit === 'mg' ? 1e-3 : null;
-  if (factor === null) throw new InputError('E_UNKNOWN_UNIT', `sample mass unit "${entry.unit}" is not g or mg`, { ...entry.where, field: entry.key });
-  if (value < 0) throw new InputError('E_BAD_NUMBER', `sample mass ${value} is negative`, { ...entry.where, field: entry.key });
+  if (factor === null) throw new InputError('E_UNKNOWN_UNIT', `sample mass unit "${entry.unit}" is not g or mg`, whereOf(entry));
+  if (value < 0) throw new InputError('E_BAD_NUMBER', `sample mass ${value} is negative`, whereOf(entry));
   return value === 0 ? null : value * factor;
 }
 
@@ -129,8 +134,8 @@ export function headerTemperatureK(header: BelHeader): number | null {
   const value = headerNumber(entry);
   if (value === null || !entry) return null;
   const kelvin = temperatureToK(value, entry.unit ?? 'K');
-  if (kelvin === null) throw new InputError('E_UNKNOWN_UNIT', `temperature unit "${entry.unit}" is not K or °C`, { ...entry.where, field: entry.key });
-  if (kelvin <= 0) throw new InputError('E_BAD_NUMBER', `temperature ${value} ${entry.unit ?? 'K'} is not above absolute zero`, { ...entry.where, field: entry.key });
+  if (kelvin === null) throw new InputError('E_UNKNOWN_UNIT', `temperature unit "${entry.unit}" is not K or °C`, whereOf(entry));
+  if (kelvin <= 0) throw new InputError('E_BAD_NUMBER', `temperature ${value} ${entry.unit ?? 'K'} is not above absolute zero`, whereOf(entry));
   return kelvin;
 }
 
@@ -140,7 +145,7 @@ export function headerSaturationPressureKpa(header: BelHeader): number | null {
   const value = headerNumber(entry);
   if (value === null || !entry) return null;
   const factor = pressureUnitToKpa(entry.unit ?? 'kPa');
-  if (factor === null) throw new InputError('E_UNKNOWN_UNIT', `pressure unit "${entry.unit}" is not recognised`, { ...entry.where, field: entry.key });
+  if (factor === null) throw new InputError('E_UNKNOWN_UNIT', `pressure unit "${entry.unit}" is not recognised`, whereOf(entry));
   return value * factor;
 }
 

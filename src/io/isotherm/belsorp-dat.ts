@@ -25,6 +25,7 @@ import {
   normaliseBelKey,
   type BelColumns,
   type BelHeader,
+  whereOf,
 } from './belsorp-common.js';
 import { buildIsotherm, emptyPoints } from './build.js';
 import { dropInstrumentArtefacts } from './instrument-artefacts.js';
@@ -107,7 +108,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
       }
       if (section === 'meta') continue;
       if (!columns) throw new InputError('E_MISSING_COLUMN', `a data row comes before the "No." column header of the ${section} section`, { line: lineNo });
-      while (cells.length > columns.names.length && cells[cells.length - 1] === '') cells.pop();
+      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
       if (cells.length < columns.names.length) {
         throw new InputError('E_ROW_LENGTH', `the row has ${cells.length} of the ${columns.names.length} cells of the table (the table is truncated)`, { line: lineNo, field: columns.names[cells.length] }, 'export the file again, or delete the incomplete row');
       }
@@ -123,7 +124,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
 
     const massG = headerMassG(header);
     const massEntry = header.get('mass');
-    const massWhere = massEntry ? { ...massEntry.where, field: massEntry.key } : { line: firstTableLine, field: 'Sample weight/g' };
+    const massWhere = massEntry ? whereOf(massEntry) : { line: firstTableLine, field: 'Sample weight/g' };
     const points = emptyPoints();
     const assumptions: string[] = [];
     for (const row of rows) {

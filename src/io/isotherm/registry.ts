@@ -5,12 +5,16 @@
 import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
+import { belsorpCsvReader } from './belsorp-csv.js';
 import { belsorpDatReader } from './belsorp-dat.js';
+import { belsorpXlsReader } from './belsorp-xls.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
   // Vendor layouts, each recognised by a signature no other format has.
   belsorpDatReader,
+  belsorpCsvReader,
+  belsorpXlsReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
