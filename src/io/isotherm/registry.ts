@@ -5,9 +5,15 @@
 import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
+import { aifReader } from './aif.js';
+import { genericCsvReader } from './generic-csv.js';
+import { pygapsJsonReader } from './pygaps-json.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
+  aifReader,
+  pygapsJsonReader,
+  genericCsvReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
