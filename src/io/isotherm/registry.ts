@@ -20,6 +20,15 @@ export function findIsothermReader(id: string): IsothermReader | undefined {
   return ISOTHERM_READERS.find((r) => r.id === id);
 }
 
+/** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
+function safeDetect(reader: IsothermReader, input: RawInput): { score: number; reason: string } {
+  try {
+    return reader.detect(input);
+  } catch (error) {
+    return { score: 0, reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /** Picks the reader for `input` (or the forced `format`) and reads it. */
 export function readIsotherm(input: RawInput, options: IsothermReadOptions & { format?: string } = {}): Isotherm {
   if (options.format && options.format !== 'auto') {
@@ -33,7 +42,7 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
   let bestScore = 0;
   const misses: string[] = [];
   for (const reader of ISOTHERM_READERS) {
-    const { score, reason } = reader.detect(input);
+    const { score, reason } = safeDetect(reader, input);
     if (score > bestScore) {
       best = reader;
       bestScore = score;
