@@ -8,7 +8,10 @@ import { expect, it } from 'vitest';
 import { PoregradeError } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
+import { betFit } from '../../src/core/bet.js';
 import { MOLAR_VOLUME_STP_CM3_PER_MOL } from '../../src/core/constants.js';
+import { ADSORBATES } from '../../src/model/adsorbates.js';
+import type { Isotherm } from '../../src/model/isotherm.js';
 import { expectedPoints, expectSameMetadata, expectSamePoints, readConformanceJson } from '../helpers/conformance.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
 
@@ -140,6 +143,30 @@ function errorOf(input: RawInput): PoregradeError {
   }
   throw new Error('no error');
 }
+
+/** BET over exactly the vendor's points (picked from the isotherm by their relative pressures). */
+function betOverVendorPoints(isotherm: Isotherm): number {
+  const wanted = new Set(isotherm.vendor?.bet?.relativePressures ?? []);
+  const x: number[] = [];
+  const q: number[] = [];
+  isotherm.relativePressure.forEach((p, i) => {
+    if (isotherm.branch[i] === 0 && wanted.has(p)) {
+      x.push(p);
+      q.push(isotherm.loadingCm3StpPerG[i]!);
+    }
+  });
+  expect(x).toHaveLength(wanted.size);
+  return betFit(Float64Array.from(x), Float64Array.from(q), ADSORBATES.nitrogen!.crossSectionNm2).areaM2PerG;
+}
+
+describeWithSharedData('BELSORP .xls: BET over the vendor points reproduces the vendor area within 0.02 %', () => {
+  for (const [file, area] of [['BET.xls', 790.62], ['belsorp2.xls', 1264.5]] as const) {
+    it(`${file}: ${area} m²/g`, () => {
+      const isotherm = readIsotherm(readInput(shared('isotherms', 'instrument-exports', 'cheminfo', file)));
+      expect(Math.abs(betOverVendorPoints(isotherm) / area - 1)).toBeLessThan(2e-4);
+    });
+  }
+});
 
 describeWithSharedData('BELSORP .DAT bad input', () => {
   const original = (): string => readFileSync(`${BEL}/1.DAT`, 'latin1');

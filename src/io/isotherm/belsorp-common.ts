@@ -8,7 +8,6 @@ import { InputError, type ErrorLocation } from '../../errors.js';
 import type { IsothermMetadata } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { parseLoadingUnit, pressureUnitToKpa, temperatureToK, type LoadingUnit } from '../units.js';
-import type { IsothermReadOptions } from './reader.js';
 
 /** Words of the Japanese BELSORP exports (sections and keys); their presence confirms a Shift-JIS decoding. */
 const JAPANESE_BEL_WORDS = /吸着|脱着|試料|装置|測定|コメント|サンプル/;
@@ -212,25 +211,6 @@ export function locateColumns(names: string[], where: ErrorLocation): BelColumns
   const loadingUnit = belLoadingUnit(parts[loading]!.unit);
   if (!loadingUnit) throw new InputError('E_UNKNOWN_UNIT', `amount unit "${parts[loading]!.unit}" is not recognised`, { ...where, field: names[loading] });
   return { pressure, saturationPressure, loading, pressureKpaPerUnit, loadingUnit, names };
-}
-
-/**
- * Multiplier from the file's amounts to cm³(STP)/g, and the sample mass to report. Per-gram amounts with a user
- * --mass are re-based from the file's mass (a weight correction after re-weighing); total amounts need a mass.
- */
-export function loadingScale(unit: LoadingUnit, fileMassG: number | null, options: IsothermReadOptions, massWhere: ErrorLocation): { factor: number; massG: number | null; assumption?: string } {
-  const userMass = options.massG;
-  if (unit.perGram) {
-    if (userMass === undefined || fileMassG === null || userMass === fileMassG) return { factor: unit.toCm3Stp, massG: userMass ?? fileMassG };
-    return {
-      factor: (unit.toCm3Stp * fileMassG) / userMass,
-      massG: userMass,
-      assumption: `per-gram amounts re-based from the file's sample mass ${fileMassG} g to --mass ${userMass} g`,
-    };
-  }
-  const mass = userMass ?? fileMassG;
-  if (mass === null) throw new InputError('E_MISSING_MASS', 'the amounts are totals for the sample but the file states no sample weight', massWhere);
-  return { factor: unit.toCm3Stp / mass, massG: mass };
 }
 
 /** The metadata every BEL reader reports from its header. */

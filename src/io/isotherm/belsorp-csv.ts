@@ -21,7 +21,6 @@ import {
   headerMassG,
   headerSaturationPressureKpa,
   headerTemperatureK,
-  loadingScale,
   locateColumns,
   splitColumnName,
   type BelColumns,
@@ -30,6 +29,7 @@ import {
 } from './belsorp-common.js';
 import { buildIsotherm, emptyPoints } from './build.js';
 import { dropInstrumentArtefacts } from './instrument-artefacts.js';
+import { loadingScale } from './mass.js';
 import type { Detection, IsothermReadOptions, IsothermReader } from './reader.js';
 
 const TABLE_HEADER = /^No\s*,(?=.*\bpe\s*\/)(?=.*\bp0\s*\/)/im;

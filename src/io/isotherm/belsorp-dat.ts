@@ -20,7 +20,6 @@ import {
   headerAdsorptive,
   headerMassG,
   headerTemperatureK,
-  loadingScale,
   locateColumns,
   normaliseBelKey,
   type BelColumns,
@@ -29,6 +28,7 @@ import {
 } from './belsorp-common.js';
 import { buildIsotherm, emptyPoints } from './build.js';
 import { dropInstrumentArtefacts } from './instrument-artefacts.js';
+import { loadingScale } from './mass.js';
 import type { Detection, IsothermReadOptions, IsothermReader } from './reader.js';
 
 const RULE = /^={5,}\s*$/;
@@ -127,8 +127,11 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
     const massWhere = massEntry ? whereOf(massEntry) : { line: firstTableLine, field: 'Sample weight/g' };
     const points = emptyPoints();
     const assumptions: string[] = [];
+    let reportedMassG = massG;
     for (const row of rows) {
+      // Per row: the adsorption and desorption tables each have their own header (and could differ in unit).
       const scale = loadingScale(row.columns.loadingUnit, massG, options, massWhere);
+      reportedMassG = scale.massG;
       if (scale.assumption && !assumptions.includes(scale.assumption)) assumptions.push(scale.assumption);
       if (!(row.saturationPressure > 0)) {
         throw new InputError('E_BAD_NUMBER', `saturation pressure ${row.saturationPressure} is not positive`, { line: row.line, field: row.columns.names[row.columns.saturationPressure] });
@@ -148,7 +151,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
       points: screened.points,
       adsorbate: normaliseAdsorbate(options.adsorbate ?? adsorptive ?? 'unknown'),
       temperatureK: headerTemperatureK(header),
-      sampleMassG: options.massG ?? massG,
+      sampleMassG: reportedMassG,
       metadata: belMetadata(header, software, { value: first.saturationPressure, unit: p0Unit }),
       assumptions: [...assumptions, ...screened.assumptions],
     });
