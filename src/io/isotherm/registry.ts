@@ -11,6 +11,7 @@ import { belsorpDatReader } from './belsorp-dat.js';
 import { belsorpXlsReader } from './belsorp-xls.js';
 import { genericCsvReader } from './generic-csv.js';
 import { pygapsJsonReader } from './pygaps-json.js';
+import { quantachromeReader } from './quantachrome.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
@@ -18,6 +19,7 @@ export const ISOTHERM_READERS: readonly IsothermReader[] = [
   belsorpDatReader,
   belsorpCsvReader,
   belsorpXlsReader,
+  quantachromeReader,
   aifReader,
   pygapsJsonReader,
   genericCsvReader,
