@@ -10,6 +10,7 @@ import { belsorpCsvReader } from './belsorp-csv.js';
 import { belsorpDatReader } from './belsorp-dat.js';
 import { belsorpXlsReader } from './belsorp-xls.js';
 import { genericCsvReader } from './generic-csv.js';
+import { nistIsodbReader } from './nist-isodb.js';
 import { pygapsJsonReader } from './pygaps-json.js';
 import { quantachromeReader } from './quantachrome.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
@@ -20,6 +21,7 @@ export const ISOTHERM_READERS: readonly IsothermReader[] = [
   belsorpCsvReader,
   belsorpXlsReader,
   quantachromeReader,
+  nistIsodbReader,
   aifReader,
   pygapsJsonReader,
   genericCsvReader,
