@@ -22,7 +22,18 @@ export function readWorkbook(input: RawInput): XLSX.WorkBook {
   let workbook: XLSX.WorkBook;
   try {
     // dense: rows are arrays, so a sparse sheet with a huge declared range costs nothing until it is iterated.
-    workbook = XLSX.read(input.bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false });
+    // A Node Buffer view, not a plain Uint8Array: SheetJS takes a slow path for the latter on some damaged files
+    // (seconds instead of milliseconds, found by the robustness test).
+    const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
+    // SheetJS reports unknown BIFF records of damaged files with console.error; the CLI's stderr is for one-line
+    // errors only, so it is muted for the (synchronous) read.
+    const consoleError = console.error;
+    console.error = () => undefined;
+    try {
+      workbook = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellFormula: false, cellHTML: false });
+    } finally {
+      console.error = consoleError;
+    }
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new InputError('E_BINARY', `the spreadsheet cannot be read (${why})`, { file: input.file }, 'open it in the instrument software or a spreadsheet program and save it again');
