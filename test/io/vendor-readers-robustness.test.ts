@@ -8,6 +8,7 @@ import { expect, it } from 'vitest';
 import { PoregradeError } from '../../src/errors.js';
 import { RawInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
+import { checkCompoundFile, checkZip } from '../../src/io/workbook.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
 
 const FILES = [
@@ -48,4 +49,45 @@ describeWithSharedData('vendor readers on damaged files', () => {
       );
     });
   }
+});
+
+function typedError(run: () => unknown): PoregradeError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof PoregradeError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+}
+
+describeWithSharedData('spreadsheet containers SheetJS must never see', () => {
+  it('an .xlsx whose deflate streams are damaged (line ends changed to CR by a text tool) is refused, not parsed forever', () => {
+    // SheetJS's own inflate loops forever on this one (found by the fuzz harness).
+    const original = readFileSync(shared('isotherms', 'sesami-benchmark', 'experimental_calculated_areas_and_software_settings.xlsx'));
+    const damaged = Buffer.from(original.toString('latin1').replace(/\r?\n/g, '\r'), 'latin1');
+    expect(() => checkZip(original, 'ok.xlsx')).not.toThrow();
+    const error = typedError(() => checkZip(damaged, 'damaged.xlsx'));
+    expect(error.code).toBe('E_BINARY');
+    expect(typedError(() => readIsotherm(new RawInput('damaged.xlsx', damaged), { format: 'belsorp-xls' })).code).toBe('E_BINARY');
+  });
+
+  it('an .xls whose Workbook stream chain loops is refused before SheetJS follows it', () => {
+    // SheetJS follows such a chain without loop detection until V8 aborts the process (found by fuzzing).
+    const bytes = new Uint8Array(readFileSync(shared('isotherms', 'instrument-exports', 'cheminfo', 'BET.xls')));
+    const view = new DataView(bytes.buffer, bytes.byteOffset);
+    expect(() => checkCompoundFile(bytes, 'ok.xls')).not.toThrow();
+    // [MS-CFB]: 512-byte sectors; FAT sector numbers at header offset 76; directory entry start sector at +116.
+    const fat = (j: number): number => (view.getInt32(76 + 4 * Math.floor(j / 128), true) + 1) * 512 + (j % 128) * 4;
+    const name = Buffer.from('Workbook', 'utf16le');
+    const entry = Buffer.from(bytes).indexOf(name);
+    const start = view.getInt32(entry + 116, true);
+    let last = start;
+    while (view.getInt32(fat(last), true) >= 0) last = view.getInt32(fat(last), true);
+    view.setInt32(fat(last), start, true);
+    const error = typedError(() => checkCompoundFile(bytes, 'looping.xls'));
+    expect(error.code).toBe('E_BINARY');
+    expect(error.message).toContain('loops');
+    expect(typedError(() => readIsotherm(new RawInput('looping.xls', bytes), { format: 'belsorp-xls' })).code).toBe('E_BINARY');
+  });
 });

@@ -13,7 +13,7 @@ import { ADSORPTION, DESORPTION, type Isotherm, type VendorResults } from '../..
 import type { RawInput } from '../input.js';
 import { parseNumber } from '../numbers.js';
 import { normaliseAdsorbate } from '../units.js';
-import { cellName, excelSerialToIsoDate, findSheet, readWorkbook, sheetNamesOf, sheetRows, usesDate1904, type CellValue } from '../workbook.js';
+import { cellName, excelSerialToIsoDate, findSheet, readSheetNames, readWorkbook, sheetNamesOf, sheetRows, usesDate1904, type CellValue } from '../workbook.js';
 import {
   addHeaderEntry,
   belMetadata,
@@ -73,11 +73,16 @@ function daysToHms(days: number): string {
   return `${Math.floor(seconds / 3600)}:${pad(Math.floor(seconds / 60) % 60)}:${pad(seconds % 60)}`;
 }
 
+/** The workbook with only the two sheets this reader uses parsed. */
+function belWorkbook(input: RawInput): XLSX.WorkBook {
+  const wanted = [ISOTHERM_SHEET, BET_SHEET].map((n) => n.toLowerCase());
+  return readWorkbook(input, readSheetNames(input).filter((n) => wanted.includes(n.trim().toLowerCase())));
+}
+
 function detect(input: RawInput): Detection {
-  const names = sheetNamesOf(input).map((n) => n.trim().toLowerCase());
-  if (!names.includes(ISOTHERM_SHEET.toLowerCase())) return { score: 0, reason: 'no "AdsDes" sheet' };
+  if (!sheetNamesOf(input).some((n) => n.trim().toLowerCase() === ISOTHERM_SHEET.toLowerCase())) return { score: 0, reason: 'no "AdsDes" sheet' };
   try {
-    const sheet = findSheet(readWorkbook(input), ISOTHERM_SHEET)!;
+    const sheet = findSheet(belWorkbook(input), ISOTHERM_SHEET)!;
     const title = sheet['!data']?.[0]?.[0]?.v ?? sheet['A1']?.v;
     if (typeof title === 'string' && /adsorption\s*\/\s*desorption isotherm/i.test(title)) {
       return { score: 100, reason: 'BELSORP .xls: sheet "AdsDes" titled [Adsorption / desorption isotherm]' };
@@ -99,7 +104,7 @@ interface TableRow {
 
 function read(input: RawInput, options: IsothermReadOptions): Isotherm {
   return withFile(input.file, () => {
-    const workbook = readWorkbook(input);
+    const workbook = belWorkbook(input);
     const sheet = findSheet(workbook, ISOTHERM_SHEET);
     if (!sheet) throw new InputError('E_UNKNOWN_FORMAT', `the workbook has no "${ISOTHERM_SHEET}" sheet (sheets: ${workbook.SheetNames.join(', ')})`, {});
     const rows = sheetRows(sheet, input.file, ISOTHERM_SHEET);
