@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { expect, it } from 'vitest';
-import { PoregradeError } from '../../src/errors.js';
+import type { PoregradeError } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { betFit } from '../../src/core/bet.js';
@@ -14,6 +14,7 @@ import { ADSORBATES } from '../../src/model/adsorbates.js';
 import type { Isotherm } from '../../src/model/isotherm.js';
 import { expectedPoints, expectSameMetadata, expectSamePoints, readConformanceJson } from '../helpers/conformance.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const BEL = shared('isotherms', 'parser-conformance', 'bel');
 const belFiles = (ext: string): string[] => {
@@ -133,17 +134,6 @@ describeWithSharedData('BELSORP .xls', () => {
   });
 });
 
-/** The typed error reading `input` raises (fails the test if there is none or it is untyped). */
-function errorOf(input: RawInput): PoregradeError {
-  try {
-    readIsotherm(input);
-  } catch (error) {
-    if (error instanceof PoregradeError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
-
 /** BET over exactly the vendor's points (picked from the isotherm by their relative pressures). */
 function betOverVendorPoints(isotherm: Isotherm): number {
   const wanted = new Set(isotherm.vendor?.bet?.relativePressures ?? []);
@@ -170,7 +160,7 @@ describeWithSharedData('BELSORP .xls: BET over the vendor points reproduces the 
 
 describeWithSharedData('BELSORP .DAT bad input', () => {
   const original = (): string => readFileSync(`${BEL}/1.DAT`, 'latin1');
-  const read = (text: string): PoregradeError => errorOf(RawInput.fromString('bad.DAT', text));
+  const read = (text: string): PoregradeError => typedError(() => readIsotherm(RawInput.fromString('bad.DAT', text)));
 
   it('a truncated table names the line and the first missing column', () => {
     const text = original();
@@ -215,7 +205,7 @@ describeWithSharedData('BELSORP .DAT bad input', () => {
 describeWithSharedData('BELSORP .csv and .xls bad input', () => {
   it('.csv: a broken number cell names the column and the line', () => {
     const text = readFileSync(shared('isotherms', 'instrument-exports', 'cheminfo', 'belsorp.csv'), 'latin1').replace('\r\n3,0.0000,1.2073E-02,', '\r\n3,0.0000,1.2073E-O2,');
-    const error = errorOf(RawInput.fromString('bad.csv', text));
+    const error = typedError(() => readIsotherm(RawInput.fromString('bad.csv', text)));
     expect(error.code).toBe('E_BAD_NUMBER');
     expect(error.line).toBe(29);
     expect(error.field).toBe('pe/kPa');
@@ -224,7 +214,7 @@ describeWithSharedData('BELSORP .csv and .xls bad input', () => {
   it('.csv: a truncated last row names the line and the missing column', () => {
     const text = readFileSync(shared('isotherms', 'instrument-exports', 'cheminfo', 'belsorp.csv'), 'latin1');
     const cut = text.slice(0, text.indexOf('\r\n5,0.0000,0.1293,') + '\r\n5,0.0000,0.1293,'.length);
-    const error = errorOf(RawInput.fromString('cut.csv', cut));
+    const error = typedError(() => readIsotherm(RawInput.fromString('cut.csv', cut)));
     expect(error.code).toBe('E_ROW_LENGTH');
     expect(error.line).toBe(31);
     expect(error.field).toBe('pe2/kPa');
@@ -237,14 +227,14 @@ describeWithSharedData('BELSORP .csv and .xls bad input', () => {
   };
 
   it('.xls: a text cell in the table names the cell, the column and the row', () => {
-    const error = errorOf(workbookWith((sheet) => (sheet['G25'] = { t: 's', v: '76,2O1' })));
+    const error = typedError(() => readIsotherm(workbookWith((sheet) => (sheet['G25'] = { t: 's', v: '76,2O1' }))));
     expect(error.code).toBe('E_BAD_NUMBER');
     expect(error.line).toBe(25);
     expect(error.field).toBe('AdsDes!G25 Va/cm3(STP) g-1');
   });
 
   it('.xls: an empty cell in the table is a truncated row', () => {
-    const error = errorOf(workbookWith((sheet) => delete sheet['C30']));
+    const error = typedError(() => readIsotherm(workbookWith((sheet) => delete sheet['C30'])));
     expect(error.code).toBe('E_ROW_LENGTH');
     expect(error.field).toBe('AdsDes!C30 pe/kPa');
   });
@@ -259,7 +249,7 @@ describeWithSharedData('BELSORP .csv and .xls bad input', () => {
     view.setUint32(at + 8, 65536, true);
     view.setUint16(at + 14, 256, true);
     const started = Date.now();
-    const error = errorOf(new RawInput('huge.xls', bytes));
+    const error = typedError(() => readIsotherm(new RawInput('huge.xls', bytes)));
     expect(error.code).toBe('E_SHEET_TOO_LARGE');
     expect(error.field).toBe('sheet AdsDes');
     expect(error.message).toContain('A1:IV65536');

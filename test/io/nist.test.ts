@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { PoregradeError } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const DIR = shared('isotherms', 'aif', 'converted_real');
 const JSON_FILE = `${DIR}/NIST-ISODB_10.1021Jp400480q.Isotherm2.json`;
@@ -20,19 +20,9 @@ function aifLoop(): { pressureBar: number[]; amount: number[] } {
   return { pressureBar: pairs.map((p) => p[0]!), amount: pairs.map((p) => p[1]!) };
 }
 
-function errorOf(run: () => unknown): PoregradeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PoregradeError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
-
 describeWithSharedData('NIST ISODB JSON', () => {
   it('refuses kmol/m3 (per volume of adsorbent), naming the field, its line and why', () => {
-    const error = errorOf(() => readIsotherm(readInput(JSON_FILE)));
+    const error = typedError(() => readIsotherm(readInput(JSON_FILE)));
     expect(error.code).toBe('E_UNKNOWN_UNIT');
     expect(error.field).toBe('adsorptionUnits');
     expect(error.line).toBe(21);
@@ -70,24 +60,24 @@ describeWithSharedData('NIST ISODB JSON', () => {
   it('a broken pressure names the point and its line; a mixture and an unknown p0 are refused', () => {
     const text = readFileSync(JSON_FILE, 'utf8').replace('"kmol/m3"', '"mmol/g"');
     const broken = text.replace('"pressure": 0.0173326', '"pressure": "0.0173326"');
-    const error = errorOf(() => readIsotherm(RawInput.fromString('broken.json', broken)));
+    const error = typedError(() => readIsotherm(RawInput.fromString('broken.json', broken)));
     expect(error.code).toBe('E_BAD_NUMBER');
     expect(error.field).toBe('isotherm_data[1].pressure');
     expect(error.line).toBe(broken.slice(0, broken.indexOf('"pressure": "0.0173326"')).split('\n').length);
 
     const cold = text.replace('"temperature": 87', '"temperature": 77');
-    expect(errorOf(() => readIsotherm(RawInput.fromString('cold.json', cold))).code).toBe('E_MISSING_P0');
+    expect(typedError(() => readIsotherm(RawInput.fromString('cold.json', cold))).code).toBe('E_MISSING_P0');
     expect(readIsotherm(RawInput.fromString('cold.json', cold), { p0Kpa: 100 }).relativePressure[0]).toBeCloseTo((0.00374842 * 100) / 100, 12);
 
     const mixture = text.replace('"adsorbates": [', '"adsorbates": [{"name": "Nitrogen", "InChIKey": "x"},');
-    const mixError = errorOf(() => readIsotherm(RawInput.fromString('mix.json', mixture)));
+    const mixError = typedError(() => readIsotherm(RawInput.fromString('mix.json', mixture)));
     expect(mixError.code).toBe('E_BAD_JSON');
     expect(mixError.field).toBe('adsorbates');
   });
 
   it('malformed JSON names the line', () => {
     const text = readFileSync(JSON_FILE, 'utf8').replace('"total_adsorption": 15.3716,', '"total_adsorption": 15.3716,,');
-    const error = errorOf(() => readIsotherm(RawInput.fromString('bad.json', text)));
+    const error = typedError(() => readIsotherm(RawInput.fromString('bad.json', text)));
     expect(error.code).toBe('E_BAD_JSON');
     expect(error.line).toBe(text.slice(0, text.indexOf(',,')).split('\n').length);
   });

@@ -5,11 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { PoregradeError } from '../../src/errors.js';
+import type { PoregradeError } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { expectedPoints, expectSameMetadata, expectSamePoints, readConformanceJson } from '../helpers/conformance.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const QNT = shared('isotherms', 'parser-conformance', 'qnt');
 const files = (): string[] => {
@@ -81,15 +82,7 @@ describeWithSharedData('Quantachrome Isotherm export (relative pressure, cc/g)',
 
 describeWithSharedData('Quantachrome bad input', () => {
   const original = (): string => readFileSync(shared('isotherms', 'instrument-exports', 'quantachrome', 'US_540_DUT75_N2 (Raw Analysis Data).txt'), 'latin1');
-  const errorOf = (text: string): PoregradeError => {
-    try {
-      readIsotherm(new RawInput('bad.txt', Buffer.from(text, 'latin1')));
-    } catch (error) {
-      if (error instanceof PoregradeError) return error;
-      throw error;
-    }
-    throw new Error('no error');
-  };
+  const errorOf = (text: string): PoregradeError => typedError(() => readIsotherm(new RawInput('bad.txt', Buffer.from(text, 'latin1'))));
   const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
 
   it('a missing sample weight for total cc names the field and the table header line', () => {

@@ -10,6 +10,7 @@ import { RawInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { checkCompoundFile, checkZip } from '../../src/io/workbook.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const FILES = [
   ['isotherms', 'parser-conformance', 'bel', '1.DAT'],
@@ -50,16 +51,6 @@ describeWithSharedData('vendor readers on damaged files', () => {
     });
   }
 });
-
-function typedError(run: () => unknown): PoregradeError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof PoregradeError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-}
 
 describeWithSharedData('spreadsheet containers SheetJS must never see', () => {
   it('an .xlsx whose deflate streams are damaged (line ends changed to CR by a text tool) is refused, not parsed forever', () => {

@@ -187,6 +187,8 @@ export interface BelColumns {
   pressure: number;
   saturationPressure: number;
   loading: number;
+  /** The unit of Pe and P0 as written ("kPa"). */
+  pressureUnit: string;
   pressureKpaPerUnit: number;
   loadingUnit: LoadingUnit;
   names: string[];
@@ -210,30 +212,45 @@ export function locateColumns(names: string[], where: ErrorLocation): BelColumns
   }
   const loadingUnit = belLoadingUnit(parts[loading]!.unit);
   if (!loadingUnit) throw new InputError('E_UNKNOWN_UNIT', `amount unit "${parts[loading]!.unit}" is not recognised`, { ...where, field: names[loading] });
-  return { pressure, saturationPressure, loading, pressureKpaPerUnit, loadingUnit, names };
+  return { pressure, saturationPressure, loading, pressureUnit, pressureKpaPerUnit, loadingUnit, names };
 }
 
-/** The metadata every BEL reader reports from its header. */
-export function belMetadata(header: BelHeader, software: string | undefined, p0: { value: number; unit: string } | undefined): IsothermMetadata {
+/** The cells of a text table row split on `separator`; a row short of the header's columns is a truncated table. */
+export function tableRowCells(line: string, separator: string, columns: BelColumns, lineNo: number): string[] {
+  const cells = line.split(separator).map((c) => c.trim());
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length < columns.names.length) {
+    throw new InputError('E_ROW_LENGTH', `the row has ${cells.length} of the ${columns.names.length} cells of the table (the table is truncated)`, { line: lineNo, field: columns.names[cells.length] }, 'export the file again, or delete the incomplete row');
+  }
+  return cells;
+}
+
+/**
+ * The metadata every BEL reader reports: from the header, and p0 as found in the first table row. Comment 1 is where
+ * BEL software asks for the sample name and Comment 2 for the operator.
+ */
+export function belMetadata(header: BelHeader, software: string | undefined, firstP0: number, columns: BelColumns): IsothermMetadata {
   const serial = text(header.get('serial'));
   const version = software ?? text(header.get('software'));
   // The .DAT's "System property" line names the model and software ("BELSORP-max Ver1.3.2t") or only "Ver1.2.6".
   const model = version === undefined ? 'BELSORP' : /^BEL/i.test(version) ? version : `BELSORP ${version}`;
-  const instrument = serial ? `${model}, S/N ${serial}` : model;
   const extra: Record<string, string> = {};
   for (const field of ['fileName', 'comment3', 'comment4', 'duration'] as const) {
     const value = text(header.get(field));
     if (value !== undefined) extra[field === 'duration' ? 'measurementDuration' : field] = value;
   }
+  // The *_jis .csv files keep a fictive header p0 (8.13E+05 kPa) while the table uses 6098 kPa: echo the difference.
+  const headerP0 = headerSaturationPressureKpa(header);
+  if (headerP0 !== null && headerP0 !== firstP0 * columns.pressureKpaPerUnit) extra.headerSaturationPressureKpa = String(headerP0);
   const date = text(header.get('date'));
-  // Comment 1 is where BEL software asks for the sample name; files that leave it empty are named by file.
   const sampleName = text(header.get('comment1')) ?? text(header.get('fileName'));
+  const operator = text(header.get('comment2'));
   return {
     ...(sampleName !== undefined ? { sampleName } : {}),
-    instrument,
+    instrument: serial ? `${model}, S/N ${serial}` : model,
     ...(date !== undefined ? { date: belDate(date) } : {}),
-    ...(text(header.get('comment2')) !== undefined ? { operator: text(header.get('comment2'))! } : {}),
-    ...(p0 ? { p0 } : {}),
+    ...(operator !== undefined ? { operator } : {}),
+    p0: { value: firstP0, unit: columns.pressureUnit },
     ...(Object.keys(extra).length ? { extra } : {}),
   };
 }

@@ -19,10 +19,9 @@ import {
   belText,
   headerAdsorptive,
   headerMassG,
-  headerSaturationPressureKpa,
   headerTemperatureK,
   locateColumns,
-  splitColumnName,
+  tableRowCells,
   type BelColumns,
   type BelHeader,
   whereOf,
@@ -80,11 +79,8 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
         continue;
       }
       if (branch === null) throw new InputError('E_BAD_BRANCH', 'a data row comes before the ADS or DES marker row', { line: lineNo }, 'export the file again from the BEL software');
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length < columns.names.length) {
-        throw new InputError('E_ROW_LENGTH', `the row has ${cells.length} of the ${columns.names.length} cells of the table (the table is truncated)`, { line: lineNo, field: columns.names[cells.length] }, 'export the file again, or delete the incomplete row');
-      }
-      const number = (index: number): number => parseNumber(cells[index]!, { line: lineNo, field: columns!.names[index] });
+      const row = tableRowCells(line, ',', columns, lineNo);
+      const number = (index: number): number => parseNumber(row[index]!, { line: lineNo, field: columns!.names[index] });
       const pressure = number(columns.pressure);
       const saturationPressure = number(columns.saturationPressure);
       if (!(saturationPressure > 0)) throw new InputError('E_BAD_NUMBER', `saturation pressure ${saturationPressure} is not positive`, { line: lineNo, field: columns.names[columns.saturationPressure] });
@@ -103,12 +99,6 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
     for (const amount of amounts) points.loadingCm3StpPerG.push(amount * scale.factor);
     const screened = dropInstrumentArtefacts(points);
 
-    const metadata = belMetadata(header, undefined, { value: firstSaturationPressure!, unit: splitColumnName(columns.names[columns.saturationPressure]!).unit });
-    const headerP0 = headerSaturationPressureKpa(header);
-    if (headerP0 !== null && headerP0 !== firstSaturationPressure! * columns.pressureKpaPerUnit) {
-      // Seen in the *_jis files: the header keeps a fictive p0 (8.13E+05 kPa) while the table uses 6098 kPa.
-      metadata.extra = { ...metadata.extra, headerSaturationPressureKpa: String(headerP0) };
-    }
     return buildIsotherm({
       file: input.file,
       format: belsorpCsvReader.id,
@@ -116,7 +106,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
       adsorbate: normaliseAdsorbate(options.adsorbate ?? headerAdsorptive(header) ?? 'unknown'),
       temperatureK: headerTemperatureK(header),
       sampleMassG: scale.massG,
-      metadata,
+      metadata: belMetadata(header, undefined, firstSaturationPressure!, columns),
       assumptions: [...(scale.assumption ? [scale.assumption] : []), ...screened.assumptions],
     });
   });

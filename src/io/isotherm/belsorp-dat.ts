@@ -22,6 +22,7 @@ import {
   headerTemperatureK,
   locateColumns,
   normaliseBelKey,
+  tableRowCells,
   type BelColumns,
   type BelHeader,
   whereOf,
@@ -108,11 +109,8 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
       }
       if (section === 'meta') continue;
       if (!columns) throw new InputError('E_MISSING_COLUMN', `a data row comes before the "No." column header of the ${section} section`, { line: lineNo });
-      while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
-      if (cells.length < columns.names.length) {
-        throw new InputError('E_ROW_LENGTH', `the row has ${cells.length} of the ${columns.names.length} cells of the table (the table is truncated)`, { line: lineNo, field: columns.names[cells.length] }, 'export the file again, or delete the incomplete row');
-      }
-      const number = (index: number): number => parseNumber(cells[index]!, { line: lineNo, field: columns!.names[index] });
+      const row = tableRowCells(line, '\t', columns, lineNo);
+      const number = (index: number): number => parseNumber(row[index]!, { line: lineNo, field: columns!.names[index] });
       const pressure = number(columns.pressure);
       const saturationPressure = number(columns.saturationPressure);
       const amount = number(columns.loading);
@@ -143,7 +141,6 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
     }
     const screened = dropInstrumentArtefacts(points);
     const first = rows[0]!;
-    const p0Unit = first.columns.names[first.columns.saturationPressure]!.split('/')[1]?.trim() ?? 'kPa';
     const adsorptive = headerAdsorptive(header);
     return buildIsotherm({
       file: input.file,
@@ -152,7 +149,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
       adsorbate: normaliseAdsorbate(options.adsorbate ?? adsorptive ?? 'unknown'),
       temperatureK: headerTemperatureK(header),
       sampleMassG: reportedMassG,
-      metadata: belMetadata(header, software, { value: first.saturationPressure, unit: p0Unit }),
+      metadata: belMetadata(header, software, first.saturationPressure, first.columns),
       assumptions: [...assumptions, ...screened.assumptions],
     });
   });

@@ -19,11 +19,9 @@ import {
   belMetadata,
   headerAdsorptive,
   headerMassG,
-  headerSaturationPressureKpa,
   headerTemperatureK,
   locateColumns,
   normaliseBelKey,
-  splitColumnName,
   type BelHeader,
   whereOf,
 } from './belsorp-common.js';
@@ -173,11 +171,7 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
     const screened = dropInstrumentArtefacts(points, 'row');
 
     const first = table[0]!;
-    const metadata = belMetadata(header, undefined, { value: first.saturationPressure, unit: splitColumnName(cols.names[cols.saturationPressure]!).unit });
-    const headerP0 = headerSaturationPressureKpa(header);
-    if (headerP0 !== null && headerP0 !== first.saturationPressure * cols.pressureKpaPerUnit) {
-      metadata.extra = { ...metadata.extra, headerSaturationPressureKpa: String(headerP0) };
-    }
+    const metadata = belMetadata(header, undefined, first.saturationPressure, cols);
     const betSheet = findSheet(workbook, BET_SHEET);
     const vendor = betSheet ? vendorBet(betSheet, input.file, table, metadata) : undefined;
     return buildIsotherm({
