@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   E_BAD_JSON: { meaning: 'the JSON is malformed or has the wrong shape', fix: 'correct the JSON at the position named' },
   E_NO_BET_RANGE: { meaning: 'no BET range satisfies the consistency criteria', fix: 'inspect the criteria report; a fixed --bet-range overrides' },
   E_BET_RANGE: { meaning: 'the fixed BET range holds too few points or gives a negative C', fix: 'widen --bet-range or use auto' },
+  E_NO_BRANCH: { meaning: 'the analysis asks for an isotherm branch the file does not have', fix: 'choose the branch the file has (e.g. --bjh-branch adsorption) or leave the default auto' },
+  E_THICKNESS_TABLE: { meaning: 'a thickness table is not a usable t(p/p0) curve', fix: 'two columns, p/p0 strictly increasing in (0, 1) and t in Å never decreasing, one pair a line' },
   E_NO_VENDOR_BET: { meaning: '--bet-range vendor on a file that carries no vendor BET points', fix: 'use auto or a fixed range' },
 } as const;
 
