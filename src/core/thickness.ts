@@ -5,6 +5,8 @@
  * open-source report models (micromeritics/thickness.py), cross-checked with ../shared/docs/science.md.
  */
 
+import { akimaInterpolant } from './akima.js';
+
 /** t(relativePressure) in Å. Defined for 0 < relativePressure < 1. */
 export type ThicknessFunction = (relativePressure: number) => number;
 
@@ -75,12 +77,12 @@ export function isThicknessModelName(name: string): name is ThicknessModelName {
 }
 
 /**
- * A user's tabulated thickness curve (e.g. Micromeritics' SIO2OH.THK), interpolated linearly in p/p0 — the
- * interpolation that reproduces the t values Micromeritics prints from its tables. Outside the table the end values
- * are used (clamped, never extrapolated: a straight line through the last two points runs away near p/p0 = 1);
- * `tableRange` lets the caller warn when data fall outside. The table must have at least two points, strictly
- * increasing p/p0 in (0, 1) and t that never decreases; the caller (io/thickness-table.ts) checks this with file
- * and line, here it is asserted.
+ * A user's tabulated thickness curve (e.g. Micromeritics' SIO2OH.THK), interpolated by Akima's spline in p/p0 — what
+ * Micromeritics does: it reproduces the t its Sample_A report prints from that table to 3e-5 Å, where straight lines
+ * between the points are off by up to 0.03 Å. Outside the table the end values are used (clamped, never
+ * extrapolated: the last cubic runs away near p/p0 = 1); `tableRange` lets the caller warn when data fall outside.
+ * The table must have at least two points, strictly increasing p/p0 in (0, 1) and t that never decreases; the
+ * reader (io/thickness-table.ts) reports violations with file and line, here they are asserted.
  */
 export function tableThickness(relativePressure: Float64Array, thicknessA: Float64Array): ThicknessModel {
   const n = relativePressure.length;
@@ -92,24 +94,12 @@ export function tableThickness(relativePressure: Float64Array, thicknessA: Float
   }
   const p = Float64Array.from(relativePressure);
   const t = Float64Array.from(thicknessA);
-  const thickness = (x: number): number => {
-    if (x <= p[0]!) return t[0]!;
-    if (x >= p[n - 1]!) return t[n - 1]!;
-    let low = 0;
-    let high = n - 1;
-    while (high - low > 1) {
-      const mid = (low + high) >> 1;
-      if (p[mid]! <= x) low = mid;
-      else high = mid;
-    }
-    const f = (x - p[low]!) / (p[high]! - p[low]!);
-    return t[low]! + f * (t[high]! - t[low]!);
-  };
+  const spline = akimaInterpolant(p, t);
   return {
     name: 'table',
-    equation: `tabulated t(p/p0), ${n} points, linear interpolation, end values outside`,
+    equation: `tabulated t(p/p0), ${n} points, Akima interpolation, end values outside`,
     source: 'user thickness table',
-    thicknessA: thickness,
+    thicknessA: (x: number): number => (x <= p[0]! ? t[0]! : x >= p[n - 1]! ? t[n - 1]! : spline(x)),
     tableRange: { relativePressureMin: p[0]!, relativePressureMax: p[n - 1]! },
   };
 }
