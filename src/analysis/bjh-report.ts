@@ -236,7 +236,10 @@ function distributionRows(d: BjhDistribution): BjhDistributionRow[] {
   }));
 }
 
-/** The BJH settings as echoed in the JSON `settings` object (option names in snake_case, units in the keys). */
+/**
+ * The BJH settings as echoed in the JSON `settings` object (option names in snake_case, units in the keys). The
+ * liquid-volume factor is the command's shared --liquid-factor, echoed with the other settings.
+ */
 export function bjhSettingsJson(settings: BjhSettings): Record<string, string | number | boolean | null> {
   return {
     bjh_branch: settings.branch,
@@ -246,7 +249,6 @@ export function bjhSettingsJson(settings: BjhSettings): Record<string, string | 
     bjh_correction: settings.correction,
     kjs: settings.kjs,
     kelvin_factor_nm: settings.kelvinFactorNm,
-    liquid_factor: settings.liquidVolumeFactor,
     bjh_min_diameter_nm: settings.minDiameterNm,
     bjh_max_diameter_nm: settings.maxDiameterNm,
     at_diameter_nm: settings.atDiameterNm,
@@ -254,8 +256,12 @@ export function bjhSettingsJson(settings: BjhSettings): Record<string, string | 
   };
 }
 
+/** Adds the BJH options; --liquid-factor is shared with the pore volume, so it is added only if the command lacks it. */
 export function addBjhOptions(command: Command): Command {
   const d = BJH_DEFAULTS;
+  if (!command.options.some((o) => o.long === '--liquid-factor')) {
+    command.addOption(new Option('--liquid-factor <factor>', 'cm³ liquid per cm³ STP gas (Micromeritics "density conversion factor")').default(d.liquidVolumeFactor));
+  }
   return command
     .addOption(new Option('--bjh-branch <branch>', 'isotherm branch for BJH (auto: desorption when the file has one)').choices(['auto', 'adsorption', 'desorption']).default(d.branch))
     .addOption(new Option('--thickness <model>', 'film thickness curve t(p/p0) for BJH').choices(THICKNESS_MODEL_NAMES).default(d.thicknessModel))
@@ -264,7 +270,6 @@ export function addBjhOptions(command: Command): Command {
     .addOption(new Option('--bjh-correction <name>', 'steps with less liquid than the film thinning: standard (merge with the next) or faas (Micromeritics Faas)').choices(['standard', 'faas']).default(d.correction))
     .addOption(new Option('--kjs', 'Kruk–Jaroniec–Sayari correction: +0.3 nm on the Kelvin radius').default(d.kjs))
     .addOption(new Option('--kelvin-factor <nm>', 'Kelvin factor 2γV/RT in nm (Micromeritics "adsorbate property factor")').default(d.kelvinFactorNm))
-    .addOption(new Option('--liquid-factor <factor>', 'cm³ liquid per cm³ STP gas (Micromeritics "density conversion factor")').default(d.liquidVolumeFactor))
     .addOption(new Option('--bjh-min-diameter <nm>', 'smallest pore diameter reported by BJH').default(d.minDiameterNm))
     .addOption(new Option('--bjh-max-diameter <nm>', 'largest pore diameter reported by BJH').default(d.maxDiameterNm))
     .addOption(new Option('--at-diameter <nm>', 'read the pore distribution curve at this diameter (e.g. the particle size X)'))

@@ -129,7 +129,7 @@ describe('BJH options', () => {
       expect(help).toContain(option);
     }
     expect(help).toContain('(default: 0.953)');
-    expect(bjhSettingsJson(BJH_DEFAULTS)).toMatchObject({ bjh_branch: 'auto', thickness: 'harkins-jura', kelvin_factor_nm: 0.953, liquid_factor: 0.0015468, bjh_min_diameter_nm: 1.7, bjh_max_diameter_nm: 300 });
+    expect(bjhSettingsJson(BJH_DEFAULTS)).toMatchObject({ bjh_branch: 'auto', thickness: 'harkins-jura', kelvin_factor_nm: 0.953, bjh_min_diameter_nm: 1.7, bjh_max_diameter_nm: 300 });
   });
 
   it('parses every option', () => {
