@@ -1,50 +1,16 @@
 /**
- * Readers for the reference files the BJH tests compare against, kept deliberately small: the AIF loops of the
- * Micromeritics conversions (until src/io/isotherm/aif.ts lands), pyGAPS JSON, and the report tables printed in the
- * Micromeritics .xls exports (BJH tables, thickness tables), read with SheetJS.
+ * The reference files the BJH tests compare against: isotherms through the project's readers, and the report tables
+ * printed in the Micromeritics .xls exports (BJH tables, thickness tables), read here with SheetJS.
  */
 import { readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
-import { ADSORPTION, DESORPTION, type Isotherm } from '../../src/model/isotherm.js';
-import { buildIsotherm, emptyPoints } from '../../src/io/isotherm/build.js';
+import type { Isotherm } from '../../src/model/isotherm.js';
+import { readIsothermFile } from '../helpers/analyze.js';
 import { shared } from '../helpers/shared-data.js';
 
-/** p/p0 = pressure / p0 per point, amount already in cm³ STP/g (as in the Micromeritics conversions). */
-export function aifIsotherm(name: string): Isotherm {
-  const file = shared('isotherms', 'aif', 'converted_real', name);
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim());
-  const points = emptyPoints();
-  for (let i = 0; i < lines.length; i++) {
-    if (lines[i] !== 'loop_') continue;
-    const tags: string[] = [];
-    let j = i + 1;
-    while (lines[j]?.startsWith('_')) tags.push(lines[j++]!);
-    const branch = tags[0]!.startsWith('_desorp') ? DESORPTION : ADSORPTION;
-    const column = (suffix: string): number => tags.findIndex((t) => t.endsWith(suffix));
-    const [pressure, p0, amount] = [column('_pressure'), column('_p0'), column('_amount')];
-    for (; j < lines.length && lines[j] !== '' && lines[j] !== 'loop_' && !lines[j]!.startsWith('_'); j++) {
-      const cells = lines[j]!.split(/\s+/).map(Number);
-      points.relativePressure.push(cells[pressure]! / cells[p0]!);
-      points.loadingCm3StpPerG.push(cells[amount]!);
-      points.branch.push(branch);
-      points.line.push(j + 1);
-    }
-  }
-  return buildIsotherm({ file, format: 'aif (test reader)', points, adsorbate: 'nitrogen', temperatureK: 77.3, sampleMassG: null });
-}
-
-/** pyGAPS JSON v3 in relative pressure and mmol/g (1 mmol = 22.414 cm³ STP). */
-export function pygapsIsotherm(name: string): Isotherm {
-  const file = shared('isotherms', 'pygaps-reference', name);
-  const json = JSON.parse(readFileSync(file, 'utf8')) as { isotherm_data: { pressure: number; loading: number; branch?: string }[] };
-  const points = emptyPoints();
-  json.isotherm_data.forEach((row, i) => {
-    points.relativePressure.push(row.pressure);
-    points.loadingCm3StpPerG.push(row.loading * 22.414);
-    points.branch.push(row.branch === 'des' ? DESORPTION : ADSORPTION);
-    points.line.push(i + 1);
-  });
-  return buildIsotherm({ file, format: 'pygaps json (test reader)', points, adsorbate: 'nitrogen', temperatureK: 77.355, sampleMassG: null });
+/** A reference isotherm through the project's own readers (AIF conversions, pyGAPS JSON). */
+export function referenceIsotherm(...path: string[]): Isotherm {
+  return readIsothermFile(shared('isotherms', ...path));
 }
 
 type Sheet = unknown[][];
