@@ -186,13 +186,18 @@ function resolveBranch(isotherm: Isotherm, wanted: BjhBranchSetting, warnings: B
 function desorptionFromTop(isotherm: Isotherm): BranchData {
   const desorption = branchPoints(isotherm, DESORPTION);
   const adsorption = branchPoints(isotherm, ADSORPTION);
-  let top = -1;
-  for (let i = 0; i < adsorption.relativePressure.length; i++) if (top < 0 || adsorption.relativePressure[i]! > adsorption.relativePressure[top]!) top = i;
-  const highestDesorption = Math.max(...desorption.relativePressure);
-  if (top < 0 || !(adsorption.relativePressure[top]! > highestDesorption)) return desorption;
+  const highest = (p: Float64Array): number => p.reduce((best, x, i) => (best < 0 || x > p[best]! ? i : best), -1);
+  const top = highest(adsorption.relativePressure);
+  if (top < 0 || !(adsorption.relativePressure[top]! > desorption.relativePressure[highest(desorption.relativePressure)]!)) return desorption;
+  const prepend = (first: number, rest: Float64Array): Float64Array => {
+    const out = new Float64Array(rest.length + 1);
+    out[0] = first;
+    out.set(rest, 1);
+    return out;
+  };
   return {
-    relativePressure: Float64Array.of(adsorption.relativePressure[top]!, ...desorption.relativePressure),
-    loadingCm3StpPerG: Float64Array.of(adsorption.loadingCm3StpPerG[top]!, ...desorption.loadingCm3StpPerG),
+    relativePressure: prepend(adsorption.relativePressure[top]!, desorption.relativePressure),
+    loadingCm3StpPerG: prepend(adsorption.loadingCm3StpPerG[top]!, desorption.loadingCm3StpPerG),
   };
 }
 

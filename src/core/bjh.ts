@@ -3,20 +3,23 @@
  * points of one isotherm branch, stepped from the highest pressure down as the vendors do for either branch.
  *
  * Each pressure step empties the liquid cores of a new group of pores and thins the film in the pores emptied
- * before. The bookkeeping follows Micromeritics (MicroActive/ASAP reports and their open-source report models,
- * micromeritics/bjh.py), which is what lets the results agree with the instrument reports:
+ * before. The bookkeeping follows Micromeritics (its open-source report models, micromeritics/bjh.py, completed where
+ * they differ from the instrument reports by matching the Sample_A, G and L report tables group by group):
+ * - points that do not continue a strictly decreasing run of pressure and amount from the top are left out;
  * - a group's mean core radius is the weighted mean r1·r2·(r1 + r2)/(r1² + r2²) of the Kelvin radii at the step's
  *   ends, its pore radius that core plus the film t at the pressure of that core;
  * - each group is a set of cylinders of a length chosen so that its core holds the liquid it released; the film
  *   thinning in earlier groups is the annulus between their current core radius and that radius + Δt;
  * - "standard": a step that released less than the thinning of earlier groups finds no new pores and is merged with
  *   the next (the group then spans both); volume and area are those of the full pores (radius r_core + t);
- * - "faas": such a step finds no new pores and the film thinning of that step is rescaled to the liquid actually
- *   released; the cores of new pores also thin within their own step, and volume, area and diameter are those of the
- *   cores emptied down to the branch's last pressure (the residual film at that pressure is not counted), exactly as
- *   Micromeritics reports them.
- * Results are kept for groups whose representative diameter (the geometric mean of the group's bounds, a
- * mid-interval diameter rather than pyGAPS' lower end) lies within the diameter limits.
+ * - "faas": such a step finds no new pores and its film thinning is rescaled to the liquid actually released; new
+ *   cores also thin within their own step; after the last point the film thins to zero where the liquid left allows
+ *   it; volume, area and diameter are those of the cores so widened (the pore radius, less any thinning the data did
+ *   not release);
+ * - a group straddling a diameter limit is kept or left out whole: on its smaller bound (standard), on its average
+ *   diameter (Faas).
+ * Each group is reported at the geometric mean of its bounds, a mid-interval diameter (pyGAPS reports the lower end,
+ * which biases its peak low by up to one step).
  */
 import { interpolateOnLogAxis, refinedPeak } from './curve-reading.js';
 import { kelvinRadiusNm, relativePressureAtKelvinRadius, type KelvinOptions } from './kelvin.js';
@@ -200,28 +203,34 @@ function thicknessAtCoreNm(coreRadiusNm: number, options: BjhOptions): number {
   return options.thicknessA(relativePressureAtKelvinRadius(coreRadiusNm, options)) / 10;
 }
 
-/** Volume of liquid lost from the film of earlier groups whose cores widen from r to r + Δt: Σ ((r+Δt)² − r²)·length. */
-function annulusVolume(coreRadiusNm: number, dtNm: number, lengthTerm: number): number {
-  return lengthTerm * ((coreRadiusNm + dtNm) ** 2 - coreRadiusNm ** 2);
+/**
+ * Liquid lost from the films of a set of groups when their cores, of radius r − offset, widen by Δt:
+ * Σ L·((r − offset + Δt)² − (r − offset)²), from the running sums ΣL and ΣL·r (so that a step costs O(1)).
+ */
+function filmLoss(sumLength: number, sumLengthRadius: number, offsetNm: number, dtNm: number): number {
+  return 2 * dtNm * (sumLengthRadius - offsetNm * sumLength) + dtNm * dtNm * sumLength;
 }
 
 function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[]; negativeSteps: number[] } {
   const { liquidCm3PerG: v, thicknessNm: t, kelvinRadiusNm: rk } = steps;
   const groups: PoreGroup[] = [];
   const negativeSteps: number[] = [];
+  let sumLength = 0;
+  let sumLengthRadius = 0;
   let upper = 0;
   for (let lower = 1; lower < v.length; lower++) {
-    const dt = t[upper]! - t[lower]!;
-    let thinning = 0;
-    for (const g of groups) thinning += annulusVolume(g.radiusNm - t[upper]!, dt, g.lengthTerm);
-    const core = v[upper]! - v[lower]! - thinning;
+    // Standard groups keep their pore radius; their cores are that less the film at the step's upper pressure.
+    const core = v[upper]! - v[lower]! - filmLoss(sumLength, sumLengthRadius, t[upper]!, t[upper]! - t[lower]!);
     if (core < 0) {
       negativeSteps.push(lower);
       continue;
     }
     const coreRadius = intervalKelvinRadius(rk[upper]!, rk[lower]!);
     const poreRadius = coreRadius + thicknessAtCoreNm(coreRadius, options);
-    groups.push({ upper, lower, radiusNm: poreRadius, diameterShiftNm: 0, lengthTerm: core / coreRadius ** 2 });
+    const lengthTerm = core / coreRadius ** 2;
+    groups.push({ upper, lower, radiusNm: poreRadius, diameterShiftNm: 0, lengthTerm });
+    sumLength += lengthTerm;
+    sumLengthRadius += lengthTerm * poreRadius;
     upper = lower;
   }
   return { groups, negativeSteps };
@@ -229,62 +238,55 @@ function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[
 
 function faasGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[]; negativeSteps: number[] } {
   const { liquidCm3PerG: v, thicknessNm: t, kelvinRadiusNm: rk } = steps;
-  // While stepping, radiusNm is each group's current core radius; poreRadius[j] the pore radius it was created with.
+  // Every earlier group's core widens by the same Δt each step, so a group's core radius is its radius at creation
+  // plus the thinning since: radiusNm holds the former, thinnedAtCreation[j] the running total when it was created.
   const groups: PoreGroup[] = [];
   const poreRadius: number[] = [];
+  const thinnedAtCreation: number[] = [];
   const negativeSteps: number[] = [];
-  const thinAll = (dt: number, count: number): void => {
-    for (let j = 0; j < count; j++) groups[j]!.radiusNm += dt;
-  };
+  let thinned = 0;
+  let sumLength = 0;
+  let sumLengthRadius = 0; // over current core radii
   for (let i = 0; i + 1 < v.length; i++) {
     let dt = t[i]! - t[i + 1]!;
     const released = v[i]! - v[i + 1]!;
-    const earlier = groups.length;
-    const core = released - thinning(groups, dt);
+    const core = released - filmLoss(sumLength, sumLengthRadius, 0, dt);
     const meanCore = intervalKelvinRadius(rk[i]!, rk[i + 1]!);
     const pore = meanCore + thicknessAtCoreNm(meanCore, options);
     // New cores evaporate at the film of their mean radius, then thin with the others to t at the step's end.
     const coreRadius = pore - t[i + 1]!;
-    if (core > 0) {
-      groups.push({ upper: i, lower: i + 1, radiusNm: coreRadius, diameterShiftNm: 0, lengthTerm: core / coreRadius ** 2 });
-    } else {
+    let lengthTerm = 0;
+    if (core > 0) lengthTerm = core / coreRadius ** 2;
+    else {
       negativeSteps.push(i + 1);
-      const wall = wallTerm(groups);
-      if (wall > 0) dt = released / wall;
-      // No new pores in this step: an empty group keeps the curve at zero over the step's diameters.
-      groups.push({ upper: i, lower: i + 1, radiusNm: coreRadius, diameterShiftNm: 0, lengthTerm: 0 });
+      // No new pores: the film thins only as far as the liquid released allows (to first order in Δt).
+      if (sumLengthRadius > 0) dt = released / (2 * sumLengthRadius);
     }
+    sumLengthRadius += dt * sumLength;
+    thinned += dt;
+    // A step without new pores still gets an (empty) group, which keeps the curve at zero over its diameters.
+    groups.push({ upper: i, lower: i + 1, radiusNm: coreRadius, diameterShiftNm: 0, lengthTerm });
     poreRadius.push(pore);
-    thinAll(dt, earlier);
+    thinnedAtCreation.push(thinned);
+    sumLength += lengthTerm;
+    sumLengthRadius += lengthTerm * coreRadius;
   }
+  groups.forEach((g, j) => (g.radiusNm += thinned - thinnedAtCreation[j]!));
   // Final step from the last point to zero pressure, where the film vanishes: the liquid still held is the film of the
   // emptied pores (and finer pores). Where it is less than that film, the thinning is rescaled to it over the walls of
   // the groups within the diameter limits. This is what makes the Micromeritics Faas tables come out (Sample_L and
   // Sample_G reports, to 5 digits); the published Python model (micromeritics/bjh.py) stops at the last point.
   const last = v.length - 1;
   const inLimits = groups.filter((g) => 2 * g.radiusNm >= options.minDiameterNm && 2 * g.radiusNm <= options.maxDiameterNm);
+  const limitLength = inLimits.reduce((sum, g) => sum + g.lengthTerm, 0);
+  const limitLengthRadius = inLimits.reduce((sum, g) => sum + g.lengthTerm * g.radiusNm, 0);
   let dtFinal = t[last]!;
-  if (v[last]! < thinning(inLimits, dtFinal)) {
-    const wall = wallTerm(inLimits);
-    if (wall > 0) dtFinal = v[last]! / wall;
-  }
-  thinAll(dtFinal, groups.length);
-  groups.forEach((g, j) => (g.diameterShiftNm = 2 * (g.radiusNm - poreRadius[j]!)));
+  if (v[last]! < filmLoss(limitLength, limitLengthRadius, 0, dtFinal) && limitLengthRadius > 0) dtFinal = v[last]! / (2 * limitLengthRadius);
+  groups.forEach((g, j) => {
+    g.radiusNm += dtFinal;
+    g.diameterShiftNm = 2 * (g.radiusNm - poreRadius[j]!);
+  });
   return { groups, negativeSteps };
-}
-
-/** Liquid lost when the cores of these groups widen by Δt. */
-function thinning(groups: PoreGroup[], dtNm: number): number {
-  let volume = 0;
-  for (const g of groups) volume += annulusVolume(g.radiusNm, dtNm, g.lengthTerm);
-  return volume;
-}
-
-/** Σ 2·r·length: the film volume lost per nm of thinning, to first order (the core walls' area, in volume terms). */
-function wallTerm(groups: PoreGroup[]): number {
-  let wall = 0;
-  for (const g of groups) wall += 2 * g.radiusNm * g.lengthTerm;
-  return wall;
 }
 
 function reportNegativeSteps(negativeSteps: number[], steps: Steps, options: BjhOptions, warnings: BjhWarning[]): void {
@@ -386,7 +388,8 @@ export function bjhPeak(distribution: BjhDistribution, basis: PsdBasis): BjhPeak
   const peak = refinedPeak(distribution.diameterNm, basisCurve(distribution, basis));
   if (peak === null) return null;
   const other = basis === 'dlogd' ? distribution.dvDdCm3PerGNm : distribution.dvDlogdCm3PerG;
-  const otherValue = interpolateOnLogAxis(distribution.diameterNm, other, peak.x) ?? 0;
+  // The vertex lies between the top point's neighbours, so the reading is always inside the curve.
+  const otherValue = interpolateOnLogAxis(distribution.diameterNm, other, peak.x)!;
   return {
     diameterNm: peak.x,
     gridDiameterNm: peak.gridX,
