@@ -78,7 +78,7 @@ export interface BjhJson {
   min_diameter_nm: number;
   max_diameter_nm: number;
   psd_basis: PsdBasis;
-  /** Points of the branch BJH stepped through (the desorption branch starts at the isotherm's highest point). */
+  /** Points of the branch handed to BJH (the desorption branch starts at the isotherm's highest point). */
   points: number;
   peak_diameter_nm: number | null;
   peak_grid_diameter_nm: number | null;

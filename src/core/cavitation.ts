@@ -13,19 +13,15 @@
  *    same pressure) is not cavitation;
  * 3. the BJH curve has a local maximum at a group overlapping 3.4–4.2 nm.
  */
+import type { BranchData } from '../model/isotherm.js';
 import type { BjhDistribution, BjhWarning } from './bjh.js';
 
 export const CAVITATION_WINDOW = { relativePressureMin: 0.42, relativePressureMax: 0.5 } as const;
 export const CAVITATION_PEAK_NM = { min: 3.4, max: 4.2 } as const;
 export const STEEPNESS_RATIO = 3;
 
-export interface BranchPoints {
-  relativePressure: Float64Array;
-  loadingCm3StpPerG: Float64Array;
-}
-
 /** The cavitation warning for a desorption branch, or null when the signature is absent. */
-export function detectCavitation(desorption: BranchPoints, adsorption: BranchPoints | null, distribution: BjhDistribution): BjhWarning | null {
+export function detectCavitation(desorption: BranchData, adsorption: BranchData | null, distribution: BjhDistribution): BjhWarning | null {
   const order = [...desorption.relativePressure.keys()].sort((a, b) => desorption.relativePressure[b]! - desorption.relativePressure[a]!);
   const p = order.map((i) => desorption.relativePressure[i]!);
   const q = order.map((i) => desorption.loadingCm3StpPerG[i]!);
@@ -51,13 +47,13 @@ export function detectCavitation(desorption: BranchPoints, adsorption: BranchPoi
     code: 'BJH_CAVITATION',
     message:
       `the desorption branch drops ${drop.toPrecision(3)} cm³ STP/g between p/p0 ${p[steepest]!.toFixed(3)} and ${p[steepest + 1]!.toFixed(3)}, ` +
-      `${ratio.toFixed(0)}× faster than below p/p0 0.42, where the hysteresis loop closes: this is cavitation of N2 at 77 K (tensile-strength effect), not pores, ` +
+      `${ratio > 100 ? 'over 100' : ratio.toFixed(0)}× faster than below p/p0 0.42, where the hysteresis loop closes: this is cavitation of N2 at 77 K (tensile-strength effect), not pores, ` +
       `and the BJH peak at ${peakNm.toFixed(2)} nm is an artefact; read the pore sizes from the adsorption branch (--bjh-branch adsorption)`,
   };
 }
 
 /** Amount on a branch at p by linear interpolation in p/p0 between the nearest points either side; null outside. */
-function interpolateLinear(branch: BranchPoints, at: number): number | null {
+function interpolateLinear(branch: BranchData, at: number): number | null {
   const { relativePressure: p, loadingCm3StpPerG: q } = branch;
   let below = -1;
   let above = -1;

@@ -4,7 +4,6 @@
  * registry chooses one by name. Equations and constants as printed in the Micromeritics reports and their
  * open-source report models (micromeritics/thickness.py), cross-checked with ../shared/docs/science.md.
  */
-
 import { akimaInterpolant } from './akima.js';
 
 /** t(relativePressure) in Å. Defined for 0 < relativePressure < 1. */
