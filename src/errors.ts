@@ -30,6 +30,11 @@ export const ERROR_CODES = {
   E_NO_BET_RANGE: { meaning: 'no BET range satisfies the consistency criteria', fix: 'inspect the criteria report; a fixed --bet-range overrides' },
   E_BET_RANGE: { meaning: 'the fixed BET range holds too few points or gives a negative C', fix: 'widen --bet-range or use auto' },
   E_NO_VENDOR_BET: { meaning: '--bet-range vendor on a file that carries no vendor BET points', fix: 'use auto or a fixed range' },
+  E_JSON_TOO_DEEP: { meaning: 'a JSON file nests objects or arrays deeper than any lot or claim set needs', fix: 'check the file is the lot or claim set you meant; real ones nest fewer than 20 levels' },
+  E_LOT_FIELD: { meaning: 'a field of the lot file has the wrong type or an impossible value', fix: 'correct the field named (see lot-format.md or `poregrade lot template`)' },
+  E_CLAIM_SET: { meaning: 'a claim-set file breaks its schema or names an unknown quantity, a bad expression, a parent cycle or a window without units', fix: 'run `poregrade claims validate FILE` for every problem, with the claim and element' },
+  E_UNKNOWN_CLAIM_SET: { meaning: '--claims names neither a built-in claim set nor a file', fix: 'see `poregrade claims list`, or give the path of a claim-set file' },
+  E_DUPLICATE_CLAIM_SET: { meaning: 'two claim sets given to one command share an id', fix: 'give each set once, or change the id of your copy' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
