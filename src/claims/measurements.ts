@@ -81,6 +81,16 @@ export interface MeasuredEntry {
   readonly reads: readonly string[];
 }
 
+/** The lot names the analysis reads, and what each is (for templates and listings). */
+export const ANALYSIS_INPUTS: Readonly<Record<string, string>> = {
+  'files.isotherm': 'nitrogen isotherm export (BET, pore volume, BJH)',
+  'values.sample_mass_g': 'sample mass in g; only needed when the isotherm gives total (not per-gram) amounts',
+  'files.polymer_particle_psd': 'particle-size file of the polymer fine particles (its number mean is X)',
+  'values.polymer_particle_size_nm': 'polymer particle size X in nm (overrides the number mean of files.polymer_particle_psd)',
+  'files.pigment_psd': 'pigment particle-size file, or a map ink colour → file',
+  'files.resin_particle_psd': 'particle-size file of the resin fine particles',
+};
+
 const ISOTHERM = ['files.isotherm', 'values.sample_mass_g'];
 const AT_X = [...ISOTHERM, 'values.polymer_particle_size_nm', 'files.polymer_particle_psd'];
 
