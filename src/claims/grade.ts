@@ -271,7 +271,7 @@ function decideClaim(set: string, claim: Claim, elements: readonly ElementResult
   } else {
     status = 'undetermined';
     if (unknown.length > 0) why.push(`${plural(unknown.length, 'element')} ${unknown.map((e) => e.id).join(', ')} cannot be judged`);
-    if (!parentsMet) why.push(`claim ${open.map((p) => p.claim).join(any ? ' or ' : ', ')} ${open.length === 1 ? 'is' : 'are'} undetermined`);
+    if (!parentsMet) why.push(`${plural(open.length, 'claim')} ${open.map((p) => p.claim).join(', ')} ${open.length === 1 ? 'is' : 'are'} undetermined`);
   }
 
   const missing = status === 'undetermined' ? unique([...unknown.flatMap((e) => e.missing), ...(parentsMet ? [] : open.flatMap((p) => p.missing))]) : [];
