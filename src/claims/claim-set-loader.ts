@@ -48,7 +48,11 @@ export class ClaimSetError extends InputError {
 
 /** Reads, validates and compiles a claim-set file; throws ClaimSetError listing every problem. */
 export function loadClaimSet(file: string, builtIn = false): ClaimSet {
-  const data = readJsonFile(file, 'claim set');
+  return parseClaimSet(readJsonFile(file, 'claim set'), file, builtIn);
+}
+
+/** Validates and compiles parsed claim-set JSON; `file` names it in errors. */
+export function parseClaimSet(data: unknown, file: string, builtIn = false): ClaimSet {
   const problems: ClaimSetProblem[] = schemaProblems(data);
   if (problems.length > 0) throw new ClaimSetError(file, problems);
   return new Compiler(data as ClaimSetFile, file, builtIn).compile();
