@@ -135,8 +135,6 @@ function describeSchemaError(error: ErrorObject): string {
       return `has an unknown property "${String(params.additionalProperty)}"`;
     case 'oneOf':
       return 'must be a number or a constant expression such as "3/7"';
-    case 'minProperties':
-      return error.instancePath.endsWith('/window') ? 'has a unit but no limit (ge, gt, le or lt)' : `${error.message ?? 'has too few properties'}`;
     default:
       return error.message ?? `breaks the schema rule "${error.keyword}"`;
   }
@@ -219,7 +217,7 @@ class Compiler {
   }
 
   private compileQuantity(name: string, q: QuantityFile): void {
-    const where = `quantity ${name}`;
+    const where = `quantity ${name}${this.readersOf(name)}`;
     const field = `quantities.${name}`;
     const unit = this.unit(q.unit, where, `${field}.unit`);
     const sources: QuantitySource[] = [];
@@ -276,29 +274,28 @@ class Compiler {
     for (const name of this.quantities.keys()) visit(name, []);
   }
 
-  /** " (read by claim 1, element a-over-b; …)": the elements that depend on a quantity, directly or not. */
+  /**
+   * " (read by claim 1, element a-over-b; …)": the elements that depend on a quantity, directly or through other
+   * quantities. Works on the file's text, so it can name them while the quantities are still being compiled.
+   */
   private readersOf(name: string): string {
-    const readers: string[] = [];
-    for (const claim of this.data.claims) {
-      for (const element of claim.elements) {
-        if (element.value === undefined) continue;
-        let names: string[];
-        try {
-          names = namesIn(parseExpression(element.value));
-        } catch {
-          continue;
-        }
-        if (names.some((n) => this.dependsOn(n, name, new Set()))) readers.push(`claim ${claim.id}, element ${element.id}`);
+    const names = (text: string | undefined): string[] => {
+      try {
+        return text === undefined ? [] : namesIn(parseExpression(text));
+      } catch {
+        return [];
       }
-    }
+    };
+    const dependsOn = (n: string, seen: Set<string>): boolean => {
+      if (n === name) return true;
+      if (seen.has(n) || !Object.hasOwn(this.data.quantities, n)) return false;
+      seen.add(n);
+      return (this.data.quantities[n]?.from ?? []).some((s) => names(s.expression).some((m) => dependsOn(m, seen)));
+    };
+    const readers = this.data.claims.flatMap((claim) =>
+      claim.elements.filter((e) => names(e.value).some((n) => dependsOn(n, new Set()))).map((e) => `claim ${claim.id}, element ${e.id}`),
+    );
     return readers.length > 0 ? ` (read by ${readers.join('; ')})` : '';
-  }
-
-  private dependsOn(name: string, target: string, seen: Set<string>): boolean {
-    if (name === target) return true;
-    if (seen.has(name)) return false;
-    seen.add(name);
-    return (this.quantities.get(name)?.sources ?? []).some((s) => s.kind === 'expression' && namesIn(s.expr).some((n) => this.dependsOn(n, target, seen)));
   }
 
   /** Every name a defined quantity; a per-ink quantity only alone, as an element's whole value. */
@@ -388,6 +385,7 @@ class Compiler {
     if (lower && upper && (lower.value > upper.value || (lower.value === upper.value && !(lower.inclusive && upper.inclusive)))) {
       this.problem(where, field, `is empty: the lower limit ${lower.printed} is not below the upper limit ${upper.printed}`);
     }
+    if (w.ge === undefined && w.gt === undefined && w.le === undefined && w.lt === undefined) this.problem(where, field, 'has no limit: give ge, gt, le or lt as the claim prints it');
     if (!unit || (lower === null && upper === null)) return null;
     return { unit, lower, upper };
   }

@@ -30,11 +30,77 @@ export function parseJsonText(text: string, file: string, what: string): unknown
     return JSON.parse(body) as unknown;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /at position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(body, Number(position[1])) : null;
-    const detail = message.replace(/\s*in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-    throw new InputError('E_BAD_JSON', `the ${what} is not valid JSON: ${detail}${where ? ` at column ${where.column}` : ''}`, where ? { file, line: where.line } : { file });
+    const detail = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, ".*" is not valid JSON$/s, '');
+    const { line, column } = lineAndColumn(body, firstSyntaxError(body));
+    throw new InputError('E_BAD_JSON', `the ${what} is not valid JSON: ${detail} at column ${column}`, { file, line });
   }
+}
+
+/**
+ * Where JSON.parse gave up: V8 names the position for some errors only, so a small recursive-descent scan finds
+ * it (the depth guard has already bounded the recursion).
+ */
+function firstSyntaxError(text: string): number {
+  let i = 0;
+  const fail = (): never => {
+    throw i;
+  };
+  const space = (): void => {
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
+  };
+  const token = (pattern: RegExp): boolean => {
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
+    if (m) i += m[0].length;
+    return m !== null;
+  };
+  const string = (): void => {
+    if (!token(/"(?:[^"\\\u0000-\u001f]+|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y)) fail();
+  };
+  const sequence = (close: string, item: () => void): void => {
+    i++;
+    space();
+    if (text.charAt(i) === close) {
+      i++;
+      return;
+    }
+    for (;;) {
+      item();
+      space();
+      const c = text.charAt(i);
+      if (c === close) {
+        i++;
+        return;
+      }
+      if (c !== ',') fail();
+      i++;
+    }
+  };
+  const value = (): void => {
+    space();
+    const c = text.charAt(i);
+    if (c === '{') {
+      sequence('}', () => {
+        space();
+        string();
+        space();
+        if (text.charAt(i) !== ':') fail();
+        i++;
+        value();
+      });
+    } else if (c === '[') sequence(']', value);
+    else if (c === '"') string();
+    else if (!token(/-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y)) fail();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (index) {
+    if (typeof index === 'number') return index;
+    throw index;
+  }
+  return text.length;
 }
 
 /** Index of the first bracket that opens level maxDepth + 1, or null. Strings are skipped (with their escapes). */
