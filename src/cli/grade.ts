@@ -1,5 +1,5 @@
 /** `poregrade grade LOT.json`: one lot, claim by claim, against the built-in claim sets or the ones named. */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { analyzeLot } from '../analysis/lot-analysis.js';
 import { gradeLot, type ClaimStatus } from '../claims/grade.js';
 import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry.js';
@@ -18,8 +18,11 @@ interface GradeOptions {
   failOn?: ClaimStatus[];
 }
 
-export function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+/** --claims, repeatable, shared with `lot template`. */
+export function claimsOption(): Option {
+  return new Option('--claims <id|file>', 'a built-in claim set id (see `poregrade claims list`) or a claim-set file; repeat for several')
+    .default([], 'every built-in set')
+    .argParser((value: string, previous: string[]) => [...previous, value]);
 }
 
 function parseFailOn(value: string): ClaimStatus[] {
@@ -40,7 +43,7 @@ export function registerGrade(program: Command): void {
     .command('grade')
     .description('Grade one coating lot against patent claim sets: each claim met, not_met or undetermined, each element with its value, window, margin and source, or what is missing to decide.')
     .argument('<lot>', 'lot file (JSON as in lot-format.md; `poregrade lot template` writes a skeleton); "-" reads standard input')
-    .option('--claims <id|file>', 'a built-in claim set id or a claim-set file; repeat for several (default: every built-in set, see `poregrade claims list`)', collect, [])
+    .addOption(claimsOption())
     .option('--json', 'print the result as JSON (schema "poregrade/grade-result@1") instead of the claim chart')
     .option('--fail-on <statuses>', 'exit with 1 when some claim has one of these statuses: not_met, undetermined, or both comma-separated (default: exit 0 whenever the lot could be graded)', parseFailOn)
     .addHelpText(

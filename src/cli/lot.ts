@@ -7,14 +7,14 @@ import { namesReadBy } from '../claims/lot-names.js';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { toJson } from '../output/json.js';
-import { collect } from './grade.js';
+import { claimsOption } from './grade.js';
 
 export function registerLot(program: Command): void {
   const lot = program.command('lot').description('Lot files: the measurement files, values and facts of one coating lot.');
   lot
     .command('template')
     .description('write a lot-file skeleton with every name the claim sets read, all null (null = not given), and a description of each')
-    .option('--claims <id|file>', 'a built-in claim set id or a claim-set file; repeat for several (default: every built-in set)', collect, [])
+    .addOption(claimsOption())
     .option('-o, --output <file>', 'write to this file instead of standard output')
     .option('--force', 'overwrite an existing --output file')
     .addHelpText(

@@ -1,47 +1,30 @@
 /**
  * The grade, claims and lot commands as a user runs them: output format, exit codes (src/exit-codes.ts) and error
- * messages. Runs the command modules in-process on a fresh commander program.
+ * messages, run in-process (the built binary is exercised by the lead's end-to-end tests).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command, CommanderError } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { registerClaims } from '../../src/cli/claims.js';
-import { registerGrade } from '../../src/cli/grade.js';
-import { registerLot } from '../../src/cli/lot.js';
+import { describe, expect, it, vi } from 'vitest';
+import { run } from '../../src/cli/main.js';
 import { parseLot } from '../../src/claims/lot.js';
 import { unknownNameWarnings } from '../../src/claims/lot-names.js';
 import { builtInClaimSets } from '../../src/claims/claim-set-registry.js';
-import { PoregradeError } from '../../src/errors.js';
 import { EXIT } from '../../src/exit-codes.js';
 
+/** Runs `poregrade ARGS` in-process through the real entry point, capturing what it prints. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  const program = new Command('poregrade').exitOverride().configureOutput({ writeOut: (s) => (stdout += s), writeErr: (s) => (stderr += s) });
-  registerGrade(program);
-  registerClaims(program);
-  registerLot(program);
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
   process.exitCode = undefined;
-  let code: number = EXIT.OK;
   try {
-    await program.parseAsync(args, { from: 'user' });
-    code = typeof process.exitCode === 'number' ? process.exitCode : EXIT.OK;
-  } catch (error) {
-    if (error instanceof PoregradeError) {
-      stderr += `poregrade: ${error.format()}\n`;
-      code = error.exitCode;
-    } else if (error instanceof CommanderError) code = error.exitCode === 0 ? EXIT.OK : EXIT.INPUT;
-    else throw error;
+    return { code: await run(args), stdout, stderr };
   } finally {
-    out.mockRestore();
-    err.mockRestore();
+    vi.restoreAllMocks();
     process.exitCode = undefined;
   }
-  return { code, stdout, stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'poregrade-cli-'));
@@ -54,10 +37,6 @@ writeFileSync(
     facts: { endless_belt_houses_heat_roller: false },
   }),
 );
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
 
 describe('poregrade grade', () => {
   it('--json starts with the schema, echoes the settings and lists every claim as "set:claim" in the summary', async () => {
