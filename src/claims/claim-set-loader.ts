@@ -257,21 +257,12 @@ class Compiler {
         this.checkDimension(source.expr, source.text, q.unit, where, field);
       }
     }
-    const state = new Map<string, 'visiting' | 'done'>();
-    const visit = (name: string, path: string[]): void => {
-      if (state.get(name) === 'done') return;
-      if (state.get(name) === 'visiting') {
-        const cycle = [...path.slice(path.indexOf(name)), name].join(' → ');
-        this.problem(`quantity ${name}${this.readersOf(name)}`, `quantities.${name}.from`, `is defined in terms of itself: ${cycle}`);
-        return;
-      }
-      state.set(name, 'visiting');
-      for (const source of this.quantities.get(name)?.sources ?? []) {
-        if (source.kind === 'expression') for (const n of namesIn(source.expr)) if (this.quantities.has(n)) visit(n, [...path, name]);
-      }
-      state.set(name, 'done');
-    };
-    for (const name of this.quantities.keys()) visit(name, []);
+    const uses = (name: string): string[] =>
+      (this.quantities.get(name)?.sources ?? []).flatMap((s) => (s.kind === 'expression' ? namesIn(s.expr).filter((n) => this.quantities.has(n)) : []));
+    for (const cycle of cycles(this.quantities.keys(), uses)) {
+      const [name = ''] = cycle;
+      this.problem(`quantity ${name}${this.readersOf(name)}`, `quantities.${name}.from`, `is defined in terms of itself: ${cycle.join(' → ')}`);
+    }
   }
 
   /**
@@ -303,7 +294,9 @@ class Compiler {
     let ok = true;
     for (const name of namesIn(expr)) {
       const q = this.quantities.get(name);
-      if (!q) {
+      if (!q && Object.hasOwn(this.data.quantities, name)) {
+        ok = false; // defined but refused: its own problem is reported
+      } else if (!q) {
         this.problem(where, field, `"${text}" names the unknown quantity "${name}" (this set defines: ${[...this.quantities.keys()].join(', ')})`);
         ok = false;
       } else if (q.perInk && !(perInkAlone && expr.kind === 'name')) {
@@ -423,23 +416,28 @@ class Compiler {
         if (!byId.has(parent)) this.problem(`claim ${claim.id}`, `claims[${i}].parents`, `depends on claim "${parent}", which this set does not have`);
       }
     });
-    const state = new Map<string, 'visiting' | 'done'>();
-    const reported = new Set<string>();
-    const visit = (id: string, path: string[]): void => {
-      if (state.get(id) === 'done') return;
-      if (state.get(id) === 'visiting') {
-        const cycle = [...path.slice(path.indexOf(id)), id];
-        const key = [...cycle].sort().join(',');
-        if (!reported.has(key)) {
-          reported.add(key);
-          this.problem(`claim ${id}`, `claims[${claims.findIndex((c) => c.id === id)}].parents`, `its parents form a cycle: claim ${cycle.join(' → claim ')}`);
-        }
-        return;
-      }
-      state.set(id, 'visiting');
-      for (const parent of byId.get(id)?.parents ?? []) if (byId.has(parent)) visit(parent, [...path, id]);
-      state.set(id, 'done');
-    };
-    for (const claim of claims) visit(claim.id, []);
+    const parentsOf = (id: string): string[] => (byId.get(id)?.parents ?? []).filter((p) => byId.has(p));
+    for (const cycle of cycles(byId.keys(), parentsOf)) {
+      const [id = ''] = cycle;
+      this.problem(`claim ${id}`, `claims[${claims.findIndex((c) => c.id === id)}].parents`, `its parents form a cycle: claim ${cycle.join(' → claim ')}`);
+    }
   }
+}
+
+/** Every cycle of a directed graph, each as the path that closes it (a → b → a), found by depth-first search. */
+function cycles(nodes: Iterable<string>, next: (node: string) => readonly string[]): string[][] {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const found: string[][] = [];
+  const visit = (node: string, path: string[]): void => {
+    if (state.get(node) === 'done') return;
+    if (state.get(node) === 'visiting') {
+      found.push([...path.slice(path.indexOf(node)), node]);
+      return;
+    }
+    state.set(node, 'visiting');
+    for (const n of next(node)) visit(n, [...path, node]);
+    state.set(node, 'done');
+  };
+  for (const node of nodes) visit(node, []);
+  return found;
 }

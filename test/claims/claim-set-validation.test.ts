@@ -122,6 +122,13 @@ describe('claim-set validation', () => {
     expect(refusedByGrade(set, 'cycle').format()).toMatch(/parents form a cycle/);
   });
 
+  it('refuses quantities defined in terms of each other, naming the elements that read them', () => {
+    const set = validSet();
+    const quantities = set.quantities as Record<string, Json>;
+    quantities.V = { unit: 'cm3/g', description: 'V', from: [{ expression: 'A / CW' }] };
+    expect(problemsOf(set)).toEqual([expect.stringMatching(/^quantity A \(read by claim 1, element ratio\): is defined in terms of itself: A → V → A$/)]);
+  });
+
   it('refuses a claim that is its own parent, and a parent that does not exist', () => {
     const set = validSet();
     const [, two] = claimsOf(set);
