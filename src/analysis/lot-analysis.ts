@@ -4,7 +4,7 @@
  * of claims read the results. The grader (src/claims/grade.ts) reads only the LotMeasurements this returns.
  *
  * STUB: the file-based measurements are not wired yet; each is reported missing with the reason, so grading runs
- * end to end and says what it could not decide. Only X declared in `values` is already real.
+ * end to end and says what it could not decide.
  */
 import { missing, type BjhBranch, type BjhMeasurements, type LotMeasurements, type Measurement } from '../claims/measurements.js';
 import type { LotFile } from '../claims/lot.js';
@@ -25,17 +25,13 @@ export function analyzeLot(lot: LotFile, settings: AnalysisSettings): LotMeasure
     present ? missing([], NOT_WIRED) : missing([field], `no ${what} (${field})`);
   const isotherm = (): Measurement => fromFile(lot.files.isotherm !== undefined, 'files.isotherm', 'isotherm file');
 
-  const declaredX = lot.values.get('polymer_particle_size_nm');
-  const polymerParticleSize: Measurement = declaredX
-    ? { value: declaredX.value, unit: 'nm', uncertainty: declaredX.tolerance, source: 'declared: values.polymer_particle_size_nm', warnings: [] }
-    : lot.files.polymer_particle_psd
-      ? missing([], NOT_WIRED)
-      : missing([X_NAMES], 'no polymer particle size X (declare it, or give its particle-size file)');
+  const polymerMean = fromFile(lot.files.polymer_particle_psd !== undefined, 'files.polymer_particle_psd', 'polymer particle-size file');
+  // X for dV/dlogD at X: the declared size wins over the number mean, as in the polymer-particle-voids set.
+  const haveX = lot.values.has('polymer_particle_size_nm') || lot.files.polymer_particle_psd !== undefined;
   const atX = (): Measurement => {
-    if (lot.files.isotherm === undefined) return missing(polymerParticleSize.value === null ? ['files.isotherm', X_NAMES] : ['files.isotherm'], 'no isotherm file (files.isotherm)');
-    return polymerParticleSize.value === null ? polymerParticleSize : missing([], NOT_WIRED);
+    const needs = [...(lot.files.isotherm ? [] : ['files.isotherm']), ...(haveX ? [] : [X_NAMES])];
+    return needs.length > 0 ? missing(needs, 'no isotherm file, or no polymer particle size X') : missing([], NOT_WIRED);
   };
-
   const bjh: Partial<Record<BjhBranch, BjhMeasurements>> = {};
   for (const branch of settings.bjh_branches) bjh[branch] = { peak_diameter: isotherm(), cumulative_pore_volume: isotherm(), dvdlogd_at_x: atX() };
 
@@ -47,7 +43,7 @@ export function analyzeLot(lot: LotFile, settings: AnalysisSettings): LotMeasure
     bet_area: isotherm(),
     total_pore_volume: isotherm(),
     bjh,
-    polymer_particle_size: polymerParticleSize,
+    polymer_particle_number_mean: polymerMean,
     pigment_fraction_10_500nm: pigment(),
     pigment_fraction_300_500nm: pigment(),
     resin_particle_mean_diameter: fromFile(lot.files.resin_particle_psd !== undefined, 'files.resin_particle_psd', 'resin particle-size file'),

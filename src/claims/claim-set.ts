@@ -113,3 +113,9 @@ export function describeWindow(window: Window): string {
   if (window.upper) parts.push(`${window.upper.inclusive ? '≤' : '<'} ${window.upper.printed}`);
   return `${parts.join(' and ')} ${window.unit.text}`;
 }
+
+/** "facts.ink_colors includes all of: cyan, magenta, yellow". */
+export function describeFactTest(e: FactElement): string {
+  if (e.test.kind === 'is') return `facts.${e.fact} is ${e.test.value}`;
+  return `facts.${e.fact} ${e.test.kind === 'includes_all' ? 'includes all of' : 'includes one of'}: ${e.test.values.join(', ')}`;
+}

@@ -7,7 +7,7 @@
  */
 import { InputError } from '../errors.js';
 import type { AnalysisSettings } from '../analysis/lot-analysis.js';
-import { describeWindow, type Claim, type ClaimSet, type Element, type FactElement, type Limit, type NumericElement, type Window } from './claim-set.js';
+import { describeFactTest, describeWindow, type Claim, type ClaimSet, type Element, type FactElement, type Limit, type NumericElement, type Window } from './claim-set.js';
 import type { LotFile } from './lot.js';
 import { unknownNameWarnings } from './lot-names.js';
 import type { LotMeasurements } from './measurements.js';
@@ -196,9 +196,7 @@ class SetGrader {
 
   private factElement(e: FactElement): ElementResult {
     const value = this.lot.facts.get(e.fact);
-    const test =
-      e.test.kind === 'is' ? `facts.${e.fact} is ${e.test.value}` : `facts.${e.fact} ${e.test.kind === 'includes_all' ? 'includes all of' : 'includes one of'}: ${e.test.values.join(', ')}`;
-    const base = { id: e.id, text: e.text, kind: 'fact' as const, unit: null, window: null, margin: null, marginal: false, test, uncertainty: null, as_given: null, inputs: [], inks: null };
+    const base = { id: e.id, text: e.text, kind: 'fact' as const, unit: null, window: null, margin: null, marginal: false, test: describeFactTest(e), uncertainty: null, as_given: null, inputs: [], inks: null };
     if (value === undefined) {
       return { ...base, status: 'unknown', value: null, missing: [`facts.${e.fact}`], source: null, notes: notes(e.note) };
     }
@@ -216,7 +214,8 @@ class SetGrader {
     }
     if (r.kind === 'value') {
       const v = judgeNumeric(r.value, r.uncertainty, e.window, r.resolutionWarning);
-      return { ...base, ...knownFields(r), status: v.status, margin: v.margin, marginal: v.marginal, missing: [], inks: null, notes: [...r.warnings, ...notes(e.note)] };
+      const known = { value: r.value, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs };
+      return { ...base, ...known, status: v.status, margin: v.margin, marginal: v.marginal, missing: [], inks: null, notes: [...r.warnings, ...notes(e.note)] };
     }
     const inks = [...r.inks].map(([ink, v]) => inkResult(ink, v, e.window));
     const status: ElementStatus = inks.some((i) => i.status === 'fail') ? 'fail' : inks.every((i) => i.status === 'pass') ? 'pass' : 'unknown';
@@ -237,10 +236,6 @@ class SetGrader {
       notes: notes(e.note),
     };
   }
-}
-
-function knownFields(r: Known): Pick<ElementResult, 'value' | 'uncertainty' | 'source' | 'as_given' | 'inputs'> {
-  return { value: r.value, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs };
 }
 
 function inkResult(ink: string, v: Known | Missing, window: Window): InkResult {

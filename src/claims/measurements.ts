@@ -49,7 +49,10 @@ export interface BjhMeasurements {
   readonly peak_diameter: Measurement;
   /** Cumulative pore volume over the BJH diameter range, cm³/g. */
   readonly cumulative_pore_volume: Measurement;
-  /** dV/dlogD at D = X (interpolated on log D; missing outside the measured diameter range), cm³/g. */
+  /**
+   * dV/dlogD at D = X (interpolated on log D; missing outside the measured diameter range), cm³/g. X is
+   * values.polymer_particle_size_nm when declared, else polymer_particle_number_mean; `source` names which, and X.
+   */
   readonly dvdlogd_at_x: Measurement;
 }
 
@@ -60,8 +63,8 @@ export interface LotMeasurements {
   readonly total_pore_volume: Measurement;
   /** The branches the claim sets asked for (AnalysisSettings.bjh_branches); a branch not asked for is absent. */
   readonly bjh: Readonly<Partial<Record<BjhBranch, BjhMeasurements>>>;
-  /** X: values.polymer_particle_size_nm when declared, else the number mean of files.polymer_particle_psd, nm. */
-  readonly polymer_particle_size: Measurement;
+  /** Number-weighted mean diameter of the polymer fine particles from files.polymer_particle_psd, nm. */
+  readonly polymer_particle_number_mean: Measurement;
   /** Number fraction of pigment particles in [10, 500] nm, per ink. */
   readonly pigment_fraction_10_500nm: PerInk | MissingMeasurement;
   /** Number fraction of pigment particles in [300, 500] nm, per ink. */
@@ -102,7 +105,7 @@ export const MEASURED = {
   pore_volume: { unit: 'cm3/g', description: 'pore volume on the basis the pore_volume_basis setting chooses (gurvich or bjh_cumulative)', perInk: false, reads: ISOTHERM },
   bjh_peak_diameter: { unit: 'nm', description: 'BJH: diameter of the maximum of dV/dlogD', perInk: false, reads: ISOTHERM },
   bjh_dvdlogd_at_x: { unit: 'cm3/g', description: 'BJH: dV/dlogD at the polymer particle size X', perInk: false, reads: AT_X },
-  polymer_particle_size: { unit: 'nm', description: 'X: declared polymer particle size, else the number mean of its particle-size file', perInk: false, reads: ['values.polymer_particle_size_nm', 'files.polymer_particle_psd'] },
+  polymer_particle_number_mean: { unit: 'nm', description: 'number mean diameter of the polymer fine particles from their particle-size file', perInk: false, reads: ['files.polymer_particle_psd'] },
   pigment_fraction_10_500nm: { unit: 'fraction', description: 'number fraction of pigment particles in [10, 500] nm', perInk: true, reads: ['files.pigment_psd'] },
   pigment_fraction_300_500nm: { unit: 'fraction', description: 'number fraction of pigment particles in [300, 500] nm', perInk: true, reads: ['files.pigment_psd'] },
   resin_particle_mean_diameter: { unit: 'nm', description: 'number mean diameter of the resin fine particles from their particle-size file', perInk: false, reads: ['files.resin_particle_psd'] },
@@ -131,7 +134,7 @@ export function selectMeasurement(name: MeasuredName, m: LotMeasurements, choice
   switch (name) {
     case 'bet_area':
     case 'total_pore_volume':
-    case 'polymer_particle_size':
+    case 'polymer_particle_number_mean':
     case 'resin_particle_mean_diameter':
     case 'pigment_fraction_10_500nm':
     case 'pigment_fraction_300_500nm':

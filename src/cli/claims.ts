@@ -1,6 +1,6 @@
 /** `poregrade claims list|show|validate`: what the claim sets say, what each claim needs from a lot, and checks. */
 import type { Command } from 'commander';
-import { describeWindow, type ClaimSet, type Element } from '../claims/claim-set.js';
+import { describeFactTest, describeWindow, type ClaimSet, type Element } from '../claims/claim-set.js';
 import { ClaimSetError, loadClaimSet } from '../claims/claim-set-loader.js';
 import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry.js';
 import { namesReadByClaim } from '../claims/lot-names.js';
@@ -64,9 +64,7 @@ Examples:
 }
 
 function elementTest(e: Element): string {
-  if (e.kind === 'numeric') return `${e.valueText}: ${describeWindow(e.window)}`;
-  if (e.test.kind === 'is') return `facts.${e.fact} is ${e.test.value}`;
-  return `facts.${e.fact} ${e.test.kind === 'includes_all' ? 'includes all of' : 'includes one of'}: ${e.test.values.join(', ')}`;
+  return e.kind === 'numeric' ? `${e.valueText}: ${describeWindow(e.window)}` : describeFactTest(e);
 }
 
 function describeSet(set: ClaimSet): unknown {

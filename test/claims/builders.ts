@@ -23,7 +23,7 @@ export interface MeasurementsSpec {
   bet_area?: Measurement;
   total_pore_volume?: Measurement;
   bjh?: Partial<Record<'adsorption' | 'desorption', Partial<BjhMeasurements>>>;
-  polymer_particle_size?: Measurement;
+  polymer_particle_number_mean?: Measurement;
   pigment_fraction_10_500nm?: Record<string, Measurement>;
   pigment_fraction_300_500nm?: Record<string, Measurement>;
   resin_particle_mean_diameter?: Measurement;
@@ -40,7 +40,7 @@ export function measurements(spec: MeasurementsSpec = {}): LotMeasurements {
     bet_area: spec.bet_area ?? absent(),
     total_pore_volume: spec.total_pore_volume ?? absent(),
     bjh: { desorption: branch(spec.bjh?.desorption), adsorption: branch(spec.bjh?.adsorption) },
-    polymer_particle_size: spec.polymer_particle_size ?? absent(),
+    polymer_particle_number_mean: spec.polymer_particle_number_mean ?? absent(),
     pigment_fraction_10_500nm: perInk(spec.pigment_fraction_10_500nm),
     pigment_fraction_300_500nm: perInk(spec.pigment_fraction_300_500nm),
     resin_particle_mean_diameter: spec.resin_particle_mean_diameter ?? absent(),

@@ -181,7 +181,7 @@ describe('claim-set validation', () => {
     (set.quantities as Record<string, Json>).V = { unit: 'cm3/g', description: 'V', from: [{ measured: 'bjh_peak_volume' }] };
     claimsOf(set)[0]?.elements.splice(0, 1, { id: 'porous', text: 'porous', fact: 'porous', includes_all: ['x'] });
     const problems = problemsOf(set);
-    expect(problems).toContain('quantity V (read by claim 1, element ratio): unknown measured quantity "bjh_peak_volume" (known: bet_area, total_pore_volume, bjh_cumulative_pore_volume, pore_volume, bjh_peak_diameter, bjh_dvdlogd_at_x, polymer_particle_size, pigment_fraction_10_500nm, pigment_fraction_300_500nm, resin_particle_mean_diameter)');
+    expect(problems).toContain('quantity V (read by claim 1, element ratio): unknown measured quantity "bjh_peak_volume" (known: bet_area, total_pore_volume, bjh_cumulative_pore_volume, pore_volume, bjh_peak_diameter, bjh_dvdlogd_at_x, polymer_particle_number_mean, pigment_fraction_10_500nm, pigment_fraction_300_500nm, resin_particle_mean_diameter)');
     expect(problems.some((p) => p.startsWith('claim 1, element porous: tests the boolean fact "porous" with "includes_all"'))).toBe(true);
   });
 

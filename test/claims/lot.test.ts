@@ -104,7 +104,8 @@ describe('analyzeLot stub', () => {
     const m = analyzeLot(lot, { bjh_branches: ['desorption'] });
     expect(m.bet_area).toMatchObject({ value: null, missing: [], reason: 'measurement not wired yet' });
     expect(m.resin_particle_mean_diameter).toMatchObject({ value: null, missing: ['files.resin_particle_psd'] });
-    expect(m.polymer_particle_size).toMatchObject({ value: 52, unit: 'nm' });
+    expect(m.polymer_particle_number_mean).toMatchObject({ value: null, missing: ['files.polymer_particle_psd'] });
+    expect(m.bjh.desorption?.dvdlogd_at_x).toMatchObject({ value: null, missing: [], reason: 'measurement not wired yet' });
     expect(m.bjh.adsorption).toBeUndefined();
   });
 });
