@@ -167,8 +167,11 @@ function whereInFile(data: unknown, pointer: string): string {
 
 // ---- pass 2: names, expressions, units, parents ----
 
+/** Where a problem is: a claim and element, or a quantity (named with its readers only when reported). */
+type Where = string | { readonly quantity: string };
+
 class Compiler {
-  private readonly problems: ClaimSetProblem[] = [];
+  private readonly problems: Array<{ where: Where; field: string; message: string }> = [];
   private readonly settings: SetSettings;
   private readonly quantities = new Map<string, QuantityDefinition>();
 
@@ -187,16 +190,19 @@ class Compiler {
     this.checkQuantityReferences();
     const claims = this.data.claims.map((c, i) => this.compileClaim(c, i, facts));
     this.checkClaimGraph(claims);
-    if (this.problems.length > 0) throw new ClaimSetError(this.file, this.problems);
+    if (this.problems.length > 0) {
+      const where = (w: Where): string => (typeof w === 'string' ? w : `quantity ${w.quantity}${this.readersOf(w.quantity)}`);
+      throw new ClaimSetError(this.file, this.problems.map((p) => ({ ...p, where: where(p.where) })));
+    }
     const d = this.data;
     return { id: d.id, title: d.title, source: d.source, notes: d.notes ?? [], file: this.file, builtIn: this.builtIn, settings: this.settings, facts, quantities: this.quantities, claims };
   }
 
-  private problem(where: string, field: string, message: string): void {
+  private problem(where: Where, field: string, message: string): void {
     this.problems.push({ where, field, message });
   }
 
-  private unit(text: string, where: string, field: string): Unit | null {
+  private unit(text: string, where: Where, field: string): Unit | null {
     try {
       return parseUnit(text);
     } catch (error) {
@@ -206,7 +212,7 @@ class Compiler {
     }
   }
 
-  private expression(text: string, where: string, field: string): Expr | null {
+  private expression(text: string, where: Where, field: string): Expr | null {
     try {
       return parseExpression(text);
     } catch (error) {
@@ -217,7 +223,7 @@ class Compiler {
   }
 
   private compileQuantity(name: string, q: QuantityFile): void {
-    const where = `quantity ${name}${this.readersOf(name)}`;
+    const where = { quantity: name };
     const field = `quantities.${name}`;
     const unit = this.unit(q.unit, where, `${field}.unit`);
     const sources: QuantitySource[] = [];
@@ -251,7 +257,7 @@ class Compiler {
     for (const q of this.quantities.values()) {
       for (const source of q.sources) {
         if (source.kind !== 'expression') continue;
-        const where = `quantity ${q.name}${this.readersOf(q.name)}`;
+        const where = { quantity: q.name };
         const field = `quantities.${q.name}.from`;
         if (!this.namesKnown(source.expr, source.text, where, field, false)) continue;
         this.checkDimension(source.expr, source.text, q.unit, where, field);
@@ -261,7 +267,7 @@ class Compiler {
       (this.quantities.get(name)?.sources ?? []).flatMap((s) => (s.kind === 'expression' ? namesIn(s.expr).filter((n) => this.quantities.has(n)) : []));
     for (const cycle of cycles(this.quantities.keys(), uses)) {
       const [name = ''] = cycle;
-      this.problem(`quantity ${name}${this.readersOf(name)}`, `quantities.${name}.from`, `is defined in terms of itself: ${cycle.join(' → ')}`);
+      this.problem({ quantity: name }, `quantities.${name}.from`, `is defined in terms of itself: ${cycle.join(' → ')}`);
     }
   }
 
@@ -290,7 +296,7 @@ class Compiler {
   }
 
   /** Every name a defined quantity; a per-ink quantity only alone, as an element's whole value. */
-  private namesKnown(expr: Expr, text: string, where: string, field: string, perInkAlone: boolean): boolean {
+  private namesKnown(expr: Expr, text: string, where: Where, field: string, perInkAlone: boolean): boolean {
     let ok = true;
     for (const name of namesIn(expr)) {
       const q = this.quantities.get(name);
@@ -307,7 +313,7 @@ class Compiler {
     return ok;
   }
 
-  private checkDimension(expr: Expr, text: string, unit: Unit, where: string, field: string): void {
+  private checkDimension(expr: Expr, text: string, unit: Unit, where: Where, field: string): void {
     try {
       const result = evaluate(expr, (name) => ({ value: 1, dimension: this.quantities.get(name)?.unit.dimension ?? DIMENSIONLESS }));
       if (!sameDimension(result.dimension, unit.dimension)) {
