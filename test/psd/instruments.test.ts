@@ -16,8 +16,8 @@ function analyzeFile(parts: string[], options: PsdReadOptions = {}, settings: Pa
   return { dist, result: analyzeDistribution(dist, { ...PSD_DEFAULTS, ...settings }) };
 }
 
-const within = (value: number | null, reference: number, relative: number): void => {
-  expect(value).not.toBeNull();
+const within = (value: number | null | undefined, reference: number, relative: number): void => {
+  expect(value ?? null).not.toBeNull();
   expect(Math.abs(value! / reference - 1)).toBeLessThanOrEqual(relative);
 };
 

@@ -38,3 +38,15 @@ export function logEdges(fromNm: number, toNm: number, perDecade: number): numbe
 export function classPercents(edgesNm: number[], medianNm: number, sigmaG: number): number[] {
   return edgesNm.slice(1).map((upper, i) => 100 * logNormalShare(edgesNm[i]!, upper, medianNm, sigmaG));
 }
+
+/** Inverse of logNormalUndersize by bisection on ln d (test data only; 60 halvings reach double precision). */
+export function logNormalQuantile(share: number, medianNm: number, sigmaG: number): number {
+  let lo = Math.log(medianNm) - 10 * Math.log(sigmaG);
+  let hi = Math.log(medianNm) + 10 * Math.log(sigmaG);
+  for (let i = 0; i < 60; i++) {
+    const mid = (lo + hi) / 2;
+    if (logNormalUndersize(Math.exp(mid), medianNm, sigmaG) < share) lo = mid;
+    else hi = mid;
+  }
+  return Math.exp((lo + hi) / 2);
+}

@@ -20,7 +20,7 @@ export function chooseRecords<T>(records: T[], choice: number | 'mean' | undefin
   }
   const record = records[choice - 1];
   if (!Number.isInteger(choice) || choice < 1 || record === undefined) {
-    throw new InputError('E_NO_SUCH_RECORD', `--record ${choice}: the file holds ${records.length} record${records.length === 1 ? '' : 's'}`, { file, field: '--record' }, `choose 1–${records.length}, or mean`);
+    throw new InputError('E_NO_SUCH_RECORD', `the file holds ${records.length} record${records.length === 1 ? '' : 's'}, not record ${choice}`, { file, field: '--record' }, `choose 1–${records.length}, or mean`);
   }
   return { chosen: [record], label: `${choice} of ${records.length}`, single: true };
 }
