@@ -9,10 +9,12 @@ import { DEFAULT_BINS_PER_DECADE } from '../io/psd/particle-list.js';
 import type { ParticleSizeMeasure, PsdReadOptions } from '../io/psd/reader.js';
 import { PSD_READERS, readDistribution } from '../io/psd/registry.js';
 import { parseSizeUnit } from '../io/psd/size-units.js';
+import { colourFor } from '../output/colour.js';
 import { toJson } from '../output/json.js';
 import { psdFailure, psdRecord, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
 import { renderPsdTable } from '../output/psd-table.js';
 import { BASES, type Basis } from '../model/distribution.js';
+import { megabytes, numberInRange, wholeNumber } from './options.js';
 
 interface PsdOptions {
   json?: boolean;
@@ -22,11 +24,14 @@ interface PsdOptions {
   record: string;
   window: string[];
   from: 'auto' | Basis;
-  resolvedThreshold: string;
+  resolvedThreshold: number;
   particleSize: ParticleSizeMeasure;
-  binsPerDecade: string;
-  maxFileSize: string;
+  binsPerDecade: number;
+  maxFileSize: number;
 }
+
+/** Finer grids buy nothing and would let a stray huge size allocate millions of classes. */
+const MAX_BINS_PER_DECADE = 1000;
 
 export function registerPsd(program: Command): void {
   program
@@ -40,10 +45,10 @@ export function registerPsd(program: Command): void {
     .option('--record <n|mean>', 'record of a multi-record file (1-based), or the mean of all records', 'mean')
     .addOption(new Option('--window <min:max>', 'size window for number and volume fractions, in nm unless a unit is given (e.g. 0.3um:0.5um); repeatable').argParser((value: string, previous: string[]) => [...previous, value]).default([], PSD_DEFAULTS.windowsNm.map(([a, b]) => `${a}:${b}`).join(' and ')))
     .addOption(new Option('--from <basis>', "derive number and volume from this column of the file (auto: each basis from the file's own column when it has one, else converted from its primary column)").choices(['auto', ...BASES]).default(PSD_DEFAULTS.from))
-    .option('--resolved-threshold <percent>', "a class holding at least this % of the input's basis counts as resolved", String(PSD_DEFAULTS.resolvedThresholdPercent))
+    .addOption(new Option('--resolved-threshold <percent>', "a class holding at least this % of the input's basis counts as resolved").default(PSD_DEFAULTS.resolvedThresholdPercent).argParser(numberInRange('--resolved-threshold', 0, 100)))
     .addOption(new Option('--particle-size <measure>', 'particle lists: diameter from ImageJ Area (circle-equivalent), Feret or MinFeret').choices(['area', 'feret', 'minferet', 'diameter']).default('area'))
-    .option('--bins-per-decade <n>', 'particle lists: classes per decade of the geometric counting grid', String(DEFAULT_BINS_PER_DECADE))
-    .option('--max-file-size <MB>', 'refuse larger input files', String(DEFAULT_MAX_FILE_BYTES / 1024 / 1024))
+    .addOption(new Option('--bins-per-decade <n>', `particle lists: classes per decade of the geometric counting grid (1–${MAX_BINS_PER_DECADE})`).default(DEFAULT_BINS_PER_DECADE).argParser(binsPerDecade))
+    .addOption(new Option('--max-file-size <MB>', 'refuse input files larger than this').default(DEFAULT_MAX_FILE_BYTES, '50').argParser(megabytes('--max-file-size')))
     .addHelpText(
       'after',
       `
@@ -61,23 +66,20 @@ Examples:
     .action((files: string[], options: PsdOptions) => {
       const readOptions = readOptionsFrom(options);
       const settings = settingsFrom(options);
-      const maxFileSizeMb = positiveNumber(options.maxFileSize, '--max-file-size');
-      const maxBytes = maxFileSizeMb * 1024 * 1024;
       const readSettings = {
         input_format: options.inputFormat,
         basis: options.basis ?? null,
         size_unit: options.sizeUnit ?? null,
         record: options.record,
         particle_size: options.particleSize,
-        bins_per_decade: readOptions.binsPerDecade ?? DEFAULT_BINS_PER_DECADE,
-        max_file_size_mb: maxFileSizeMb,
+        bins_per_decade: options.binsPerDecade,
+        max_file_size_mb: options.maxFileSize / 1024 / 1024,
       };
-      const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
       const records: (PsdRecord | PsdFailure)[] = [];
       let failed = false;
       for (const file of files) {
         try {
-          const input = readInput(file, maxBytes);
+          const input = readInput(file, options.maxFileSize);
           const dist = readDistribution(input, readOptions);
           records.push(psdRecord(dist, encodingOf(input), analyzeDistribution(dist, settings), readSettings));
         } catch (error) {
@@ -90,6 +92,7 @@ Examples:
       if (options.json) {
         process.stdout.write(toJson(records.length === 1 ? records[0] : records) + '\n');
       } else {
+        const colour = colourFor();
         const tables = records.flatMap((r) => ('error' in r ? [] : [renderPsdTable(r, colour)]));
         process.stdout.write(tables.join('\n'));
       }
@@ -105,25 +108,27 @@ function readOptionsFrom(options: PsdOptions): PsdReadOptions {
   if (record !== 'mean' && !(Number.isInteger(record) && record >= 1)) {
     throw new UsageError(`--record ${options.record} is neither a record number (1, 2, …) nor mean`, '--record');
   }
-  const binsPerDecade = positiveNumber(options.binsPerDecade, '--bins-per-decade');
-  if (!Number.isInteger(binsPerDecade) || binsPerDecade > 1000) throw new UsageError(`--bins-per-decade ${options.binsPerDecade} must be a whole number from 1 to 1000`, '--bins-per-decade');
   return {
     format: options.inputFormat,
     ...(options.basis ? { basis: options.basis } : {}),
     ...(options.sizeUnit ? { sizeUnit: options.sizeUnit } : {}),
     record,
     particleSize: options.particleSize,
-    binsPerDecade,
+    binsPerDecade: options.binsPerDecade,
   };
 }
 
+function binsPerDecade(text: string): number {
+  const value = wholeNumber('--bins-per-decade', 1)(text);
+  if (value > MAX_BINS_PER_DECADE) throw new UsageError(`--bins-per-decade "${text}" is more than ${MAX_BINS_PER_DECADE}`, '--bins-per-decade');
+  return value;
+}
+
 function settingsFrom(options: PsdOptions): PsdSettings {
-  const threshold = positiveNumber(options.resolvedThreshold, '--resolved-threshold');
-  if (threshold >= 100) throw new UsageError(`--resolved-threshold ${options.resolvedThreshold} must be below 100 (%)`, '--resolved-threshold');
   return {
     windowsNm: options.window.length > 0 ? options.window.map(parseWindow) : PSD_DEFAULTS.windowsNm.map(([a, b]): [number, number] => [a, b]),
     from: options.from,
-    resolvedThresholdPercent: threshold,
+    resolvedThresholdPercent: options.resolvedThreshold,
   };
 }
 
@@ -141,12 +146,6 @@ export function parseWindow(text: string): [number, number] {
     throw new UsageError(`--window ${text} is not MIN:MAX with MIN < MAX (sizes in nm, or with a unit such as 0.3um:0.5um)`, '--window');
   }
   return [min, max];
-}
-
-function positiveNumber(text: string, option: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new UsageError(`${option} ${text} must be a positive number`, option);
-  return value;
 }
 
 function encodingOf(input: RawInput): string {

@@ -1,9 +1,9 @@
 /**
  * The human view of a psd record: statistics by number and by volume, window fractions, the resolved range, a
  * compact bar chart of the number distribution, the instrument's own figures beside ours, then assumptions and
- * warnings. Colour only when the caller says so (a TTY without NO_COLOR).
+ * warnings.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { BasisStatistics, PsdBin } from '../analysis/psd-analysis.js';
 import type { PsdRecord } from './psd-record.js';
 
@@ -29,8 +29,8 @@ function percent(x: number | null, digits = 1): string {
   return x === null ? '—' : `${(x * 100).toFixed(digits)} %`;
 }
 
-export function renderPsdTable(record: PsdRecord, colour: boolean): string {
-  const c = new Chalk({ level: colour ? 1 : 0 });
+/** `c` decides colour: see output/colour.ts. */
+export function renderPsdTable(record: PsdRecord, c: ChalkInstance): string {
   const out: string[] = [];
   const { input } = record;
   const about = [`${input.format}`, `${input.basis} basis`, input.encoding];

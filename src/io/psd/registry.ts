@@ -54,7 +54,7 @@ export function readDistribution(input: RawInput, options: PsdReadOptions = {}):
   if (!best) {
     // Let decoding problems (binary, broken UTF-16, empty) speak for themselves before blaming the layout.
     sourceTable(input);
-    throw new InputError('E_UNKNOWN_FORMAT', `no particle-size reader recognises this layout (${misses.join('; ')})`, { file: input.file }, 'see `poregrade formats`; --input-format forces a reader');
+    throw new InputError('E_UNKNOWN_FORMAT', `no particle-size reader recognises this layout (${misses.join('; ')})`, { file: input.file }, '`poregrade psd --help` lists the layouts; --input-format forces a reader');
   }
   return best.read(input, options);
 }
