@@ -11,6 +11,7 @@ import { percentileNm, windowFraction } from '../core/psd/cumulative.js';
 import { momentDiameterNm } from '../core/psd/moments.js';
 import { resolvedRange, shareOutside, type ResolvedRange } from '../core/psd/resolved.js';
 import { BASIS_POWER, type Basis, type Distribution, type DistributionWarning, type VendorStatistic } from '../model/distribution.js';
+import { formatSize } from '../model/size-text.js';
 import { sig } from '../output/json.js';
 
 export interface PsdSettings {
@@ -151,7 +152,7 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   const highest = dist.edgesNm[dist.edgesNm.length - 1]!;
   const fractions = settings.windowsNm.map(([minNm, maxNm]): WindowFraction => {
     if (minNm < lowest || maxNm > highest) {
-      warnings.push({ code: 'W_WINDOW_OUTSIDE_DATA', message: `window ${minNm}–${maxNm} nm reaches beyond the sizes in the file (${sig(lowest, 4)}–${sig(highest, 4)} nm); the part outside counts as holding nothing` });
+      warnings.push({ code: 'W_WINDOW_OUTSIDE_DATA', message: `window ${formatSize(minNm)} – ${formatSize(maxNm)} reaches beyond the sizes in the file (${formatSize(lowest)} – ${formatSize(highest)}); the part outside counts as holding nothing` });
     }
     const share = (d: Derived | null): number | null => (d ? sig(windowFraction(dist.edgesNm, d.fraction, minNm, maxNm)) : null);
     return { min_nm: minNm, max_nm: maxNm, number_fraction: share(derived.number), volume_fraction: share(derived.volume) };
@@ -242,18 +243,17 @@ const SUPERSCRIPT = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶'];
 function resolutionWarning(target: Basis, d: Derived, range: ResolvedRange, threshold: number): DistributionWarning | null {
   const { below, above } = shareOutside(d.fraction, range);
   const percent = (x: number): string => `${sig(x * 100, 3)} %`;
-  const limit = (nm: number): string => (nm >= 1000 ? `${sig(nm / 1000, 4)} µm` : `${sig(nm, 4)} nm`);
   const thresholdText = `${sig(threshold * 100, 3)} %`;
   if (BASIS_POWER[target] < BASIS_POWER[d.from] && below >= threshold) {
     return {
       code: 'W_UNRESOLVED_FINES',
-      message: `${percent(below)} of the ${target} distribution lies in classes below ${limit(range.minNm)}, the finest class holding ${thresholdText} of the ${d.from} distribution: ${target} answers (D10/D50/D90, mean, window fractions) depend on classes the ${d.from} data do not resolve, where converting divides by d${SUPERSCRIPT[BASIS_POWER[d.from] - BASIS_POWER[target]]} and amplifies rounding and noise`,
+      message: `${percent(below)} of the ${target} distribution lies in classes below ${formatSize(range.minNm)}, the finest class holding ${thresholdText} of the ${d.from} distribution: ${target} answers (D10/D50/D90, mean, window fractions) depend on classes the ${d.from} data do not resolve, where converting divides by d${SUPERSCRIPT[BASIS_POWER[d.from] - BASIS_POWER[target]]} and amplifies rounding and noise`,
     };
   }
   if (BASIS_POWER[target] > BASIS_POWER[d.from] && above >= threshold) {
     return {
       code: 'W_UNRESOLVED_COARSE',
-      message: `${percent(above)} of the ${target} distribution lies in classes above ${limit(range.maxNm)}, the coarsest class holding ${thresholdText} of the ${d.from} distribution: ${target} answers depend on a few coarse particles the ${d.from} data barely resolve`,
+      message: `${percent(above)} of the ${target} distribution lies in classes above ${formatSize(range.maxNm)}, the coarsest class holding ${thresholdText} of the ${d.from} distribution: ${target} answers depend on a few coarse particles the ${d.from} data barely resolve`,
     };
   }
   return null;

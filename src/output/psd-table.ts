@@ -5,6 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { BasisStatistics, PsdBin } from '../analysis/psd-analysis.js';
+import { formatSize } from '../model/size-text.js';
 import type { PsdRecord } from './psd-record.js';
 
 const CHART_ROWS = 16;
@@ -12,14 +13,6 @@ const BAR_WIDTH = 32;
 /** Classes holding less than this share of the number distribution are left off the ends of the chart. */
 const CHART_FLOOR = 0.0005;
 const BLOCKS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
-
-/** A size with its unit: nm below 1 µm, µm up to 1 mm, mm above; four significant digits. */
-export function formatSize(nm: number | null): string {
-  if (nm === null) return '—';
-  if (nm >= 1e6) return `${fmt(nm / 1e6)} mm`;
-  if (nm >= 1000) return `${fmt(nm / 1000)} µm`;
-  return `${fmt(nm)} nm`;
-}
 
 function fmt(x: number): string {
   return Number(x.toPrecision(4)).toString();

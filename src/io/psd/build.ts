@@ -5,6 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import type { Basis, Distribution, DistributionMetadata, DistributionWarning, MeasuredDistribution, VendorStatistic } from '../../model/distribution.js';
+import { formatSize } from '../../model/size-text.js';
 
 /** One column of per-bin values as read (any scale: %, fraction, counts). */
 export interface BinValues {
@@ -81,12 +82,12 @@ function checkedEdges(parts: DistributionParts, assumptions: string[]): Float64A
   // positive edge: give the class the log-width of its neighbour, and say so.
   if (out[0] === 0 && out.length >= 3 && out[1]! > 0 && out[2]! > out[1]!) {
     out[0] = (out[1]! * out[1]!) / out[2]!;
-    assumptions.push(`the first class starts at 0; its lower limit was taken as ${formatNm(out[0])} (the log-width of the next class) so that it has a geometric-mean diameter`);
+    assumptions.push(`the first class starts at 0; its lower limit was taken as ${formatSize(out[0])} (the log-width of the next class) so that it has a geometric-mean diameter`);
   }
   for (let i = 0; i < out.length; i++) {
     if (!(out[i]! > 0)) throw new InputError('E_BAD_SIZE', `size ${out[i]} nm is not positive`, { file, line: lineOf(i) }, 'particle sizes and class limits must be greater than zero');
     if (i > 0 && !(out[i]! > out[i - 1]!)) {
-      throw new InputError('E_UNSORTED_SIZES', `class limit ${formatNm(out[i]!)} does not exceed the previous one (${formatNm(out[i - 1]!)})`, { file, line: lineOf(i) });
+      throw new InputError('E_UNSORTED_SIZES', `class limit ${formatSize(out[i]!)} does not exceed the previous one (${formatSize(out[i - 1]!)})`, { file, line: lineOf(i) });
     }
   }
   return out;
@@ -121,9 +122,4 @@ function normalised(column: BinValues, n: number, file: string, assumptions: str
 
 function round(x: number, digits: number): number {
   return Number(x.toPrecision(digits));
-}
-
-/** A size for messages: nm below 1 µm, µm above. */
-export function formatNm(nm: number): string {
-  return nm >= 1000 ? `${round(nm / 1000, 5)} µm` : `${round(nm, 5)} nm`;
 }

@@ -52,7 +52,7 @@ export const camsizerXleReader: PsdReader = {
     ];
     const vendor: VendorStatistic[] = [];
     for (const row of rows.slice(0, at)) {
-      const label = (row.cells[0] ?? '').trim();
+      const label = (row.cells[0] ?? '').replace(/\s*=\s*$/, '').trim();
       const value = tryParseNumber(row.cells[1] ?? '', decimalComma);
       if (value === null) continue;
       const m = PERCENTILE.exec(label);

@@ -9,7 +9,8 @@ import { InputError } from '../../errors.js';
 import type { Basis, Distribution, DistributionMetadata, DistributionWarning, VendorStatistic } from '../../model/distribution.js';
 import type { DelimitedRow } from '../delimited.js';
 import { tryParseNumber } from '../numbers.js';
-import { buildDistribution, formatNm, type BinValues } from './build.js';
+import { formatSize } from '../../model/size-text.js';
+import { buildDistribution, type BinValues } from './build.js';
 import { isBlank, parseShare } from './cells.js';
 import { basisWord, classifyHeader, type HeaderRole, type ValueKind } from './headers.js';
 import type { PsdReadOptions } from './reader.js';
@@ -164,10 +165,10 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   if (geometry.openBelow && perColumn.every((p) => p.shares[0] === 0)) first = 1;
   if (geometry.openAbove && perColumn.every((p) => p.shares[last] === 0)) last -= 1;
   if (geometry.openBelow && first === 0) {
-    assumptions.push(`the share below the smallest size (${formatNm(edgesNm[1]!)}) was put in one class of the neighbouring log-width, from ${formatNm(edgesNm[0]!)}`);
+    assumptions.push(`the share below the smallest size (${formatSize(edgesNm[1]!)}) was put in one class of the neighbouring log-width, from ${formatSize(edgesNm[0]!)}`);
   }
   if (geometry.openAbove && last === edgesNm.length - 2) {
-    assumptions.push(`the share above the largest size (${formatNm(edgesNm[last]!)}) was put in one class of the neighbouring log-width, up to ${formatNm(edgesNm[last + 1]!)}`);
+    assumptions.push(`the share above the largest size (${formatSize(edgesNm[last]!)}) was put in one class of the neighbouring log-width, up to ${formatSize(edgesNm[last + 1]!)}`);
   }
   const binLines = geometry.binLines.slice(first, last + 1);
   const toBinValues = (p: (typeof perColumn)[number]): BinValues => ({
@@ -226,7 +227,7 @@ function sortAscending(data: DataRow[], file: string): void {
   if (data.length >= 2 && data[1]!.sizeNm < data[0]!.sizeNm) data.reverse();
   for (let j = 1; j < data.length; j++) {
     if (!(data[j]!.sizeNm > data[j - 1]!.sizeNm)) {
-      throw new InputError('E_UNSORTED_SIZES', `size ${formatNm(data[j]!.sizeNm)} breaks the order of the sizes around it (${formatNm(data[j - 1]!.sizeNm)} before it)`, { file, line: data[j]!.line });
+      throw new InputError('E_UNSORTED_SIZES', `size ${formatSize(data[j]!.sizeNm)} breaks the order of the sizes around it (${formatSize(data[j - 1]!.sizeNm)} before it)`, { file, line: data[j]!.line });
     }
   }
 }
@@ -387,10 +388,10 @@ function pairGeometry(data: DataRow[], file: string): Geometry {
   const binLines: (number | undefined)[] = [];
   for (const d of data) {
     const upper = d.upperNm!;
-    if (!(upper > d.sizeNm)) throw new InputError('E_UNSORTED_SIZES', `upper limit ${formatNm(upper)} is not above the lower limit ${formatNm(d.sizeNm)}`, { file, line: d.line });
+    if (!(upper > d.sizeNm)) throw new InputError('E_UNSORTED_SIZES', `upper limit ${formatSize(upper)} is not above the lower limit ${formatSize(d.sizeNm)}`, { file, line: d.line });
     const previous = edgesNm[edgesNm.length - 1]!;
     const gap = (d.sizeNm - previous) / previous;
-    if (gap < -1e-6) throw new InputError('E_UNSORTED_SIZES', `the class from ${formatNm(d.sizeNm)} overlaps the one before it (ending at ${formatNm(previous)})`, { file, line: d.line });
+    if (gap < -1e-6) throw new InputError('E_UNSORTED_SIZES', `the class from ${formatSize(d.sizeNm)} overlaps the one before it (ending at ${formatSize(previous)})`, { file, line: d.line });
     if (gap > 1e-6) {
       edgesNm.push(d.sizeNm);
       edgeLines.push(d.line);
