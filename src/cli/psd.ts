@@ -46,7 +46,7 @@ export function registerPsd(program: Command): void {
     .addOption(new Option('--window <min:max>', 'size window for number and volume fractions, in nm unless a unit is given (e.g. 0.3um:0.5um); repeatable').argParser((value: string, previous: string[]) => [...previous, value]).default([], PSD_DEFAULTS.windowsNm.map(([a, b]) => `${a}:${b}`).join(' and ')))
     .addOption(new Option('--from <basis>', "derive number and volume from this column of the file (auto: each basis from the file's own column when it has one, else converted from its primary column)").choices(['auto', ...BASES]).default(PSD_DEFAULTS.from))
     .addOption(new Option('--resolved-threshold <percent>', "a class holding at least this % of the input's basis counts as resolved").default(PSD_DEFAULTS.resolvedThresholdPercent).argParser(numberInRange('--resolved-threshold', 0, 100)))
-    .addOption(new Option('--particle-size <measure>', 'particle lists: diameter from ImageJ Area (circle-equivalent), Feret or MinFeret').choices(['area', 'feret', 'minferet', 'diameter']).default('area'))
+    .addOption(new Option('--particle-size <measure>', 'ImageJ results: the diameter is the circle-equivalent √(4·Area/π), the Feret or the MinFeret').choices(['area', 'feret', 'minferet']).default('area'))
     .addOption(new Option('--bins-per-decade <n>', `particle lists: classes per decade of the geometric counting grid (1–${MAX_BINS_PER_DECADE})`).default(DEFAULT_BINS_PER_DECADE).argParser(binsPerDecade))
     .addOption(new Option('--max-file-size <MB>', 'refuse input files larger than this').default(DEFAULT_MAX_FILE_BYTES, '50').argParser(megabytes('--max-file-size')))
     .addHelpText(
@@ -70,7 +70,7 @@ Examples:
         input_format: options.inputFormat,
         basis: options.basis ?? null,
         size_unit: options.sizeUnit ?? null,
-        record: options.record,
+        record: readOptions.record ?? 'mean',
         particle_size: options.particleSize,
         bins_per_decade: options.binsPerDecade,
         max_file_size_mb: options.maxFileSize / 1024 / 1024,

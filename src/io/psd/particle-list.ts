@@ -16,7 +16,7 @@ import { sourceTable, tableOrReason, type SourceTable } from './table-source.js'
 
 export const DEFAULT_BINS_PER_DECADE = 50;
 
-const IMAGEJ_COLUMNS: Record<Exclude<ParticleSizeMeasure, 'diameter'>, string> = { area: 'Area', feret: 'Feret', minferet: 'MinFeret' };
+const IMAGEJ_COLUMNS: Record<ParticleSizeMeasure, string> = { area: 'Area', feret: 'Feret', minferet: 'MinFeret' };
 
 function isImageJHeader(cells: string[]): boolean {
   const names = new Set(cells.map((c) => c.trim()));
@@ -87,8 +87,7 @@ function positiveSize(cell: string, where: { file: string; line: number; field: 
 
 function imageJDiameters(table: SourceTable, file: string, options: PsdReadOptions, assumptions: string[]): Diameters {
   const header = table.rows[0]!.cells.map((c) => c.trim());
-  let measure = options.particleSize ?? 'area';
-  if (measure === 'diameter') measure = 'area';
+  const measure = options.particleSize ?? 'area';
   if (!header.includes(IMAGEJ_COLUMNS[measure])) {
     throw new InputError('E_MISSING_COLUMN', `ImageJ results have no "${IMAGEJ_COLUMNS[measure]}" column`, { file, line: table.rows[0]!.line }, 'tick it in Analyze ▸ Set Measurements, or choose another --particle-size');
   }

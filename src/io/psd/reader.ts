@@ -5,8 +5,8 @@ import type { Detection } from '../isotherm/reader.js';
 
 export type { Detection };
 
-/** How a per-particle list turns a particle into a diameter. */
-export type ParticleSizeMeasure = 'area' | 'feret' | 'minferet' | 'diameter';
+/** Which ImageJ measurement becomes a particle's diameter. */
+export type ParticleSizeMeasure = 'area' | 'feret' | 'minferet';
 
 /** Values the user supplies on the command line when a file is silent about them. */
 export interface PsdReadOptions {
@@ -18,7 +18,7 @@ export interface PsdReadOptions {
   sizeUnit?: string;
   /** 1-based record of a multi-record file, or 'mean' of all records (`--record`, default mean). */
   record?: number | 'mean';
-  /** Per-particle lists: which measure becomes the diameter (`--particle-size`, default area → circle diameter). */
+  /** ImageJ results: which measurement becomes the diameter (`--particle-size`, default area → circle diameter). */
   particleSize?: ParticleSizeMeasure;
   /** Per-particle lists: bins per decade of the geometric grid they are counted on (`--bins-per-decade`). */
   binsPerDecade?: number;

@@ -6,7 +6,7 @@
  * Generic delimited files, Horiba LA and Mastersizer 3000 exports all end here.
  */
 import { InputError } from '../../errors.js';
-import type { Basis, Distribution, DistributionMetadata, DistributionWarning, VendorStatistic } from '../../model/distribution.js';
+import type { Basis, Distribution, DistributionMetadata, VendorStatistic } from '../../model/distribution.js';
 import type { DelimitedRow } from '../delimited.js';
 import { tryParseNumber } from '../numbers.js';
 import { formatSize } from '../../model/size-text.js';
@@ -113,7 +113,6 @@ const ALIGNMENT_TOLERANCE_PERCENT = 1;
 export function readSizeTable(t: SizeTableInput): Distribution {
   const { file, rows, decimalComma, header } = t;
   const assumptions = [...(t.assumptions ?? [])];
-  const warnings: DistributionWarning[] = [];
   const headerCells = rows[header.index]!.cells;
   const sizeColumns = header.roles.map((r, i) => ({ r, i })).filter((c): c is { r: SizeRole; i: number } => c.r.role === 'size');
   const lower = sizeColumns.find((c) => c.r.edge === 'lower');
@@ -154,7 +153,7 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   const geometry = layoutGeometry(layout, data, file);
   const used = chosen.filter((c) => c === primary || usableIn(layout, c.column.kind));
   for (const c of chosen) {
-    if (!used.includes(c)) assumptions.push(`column "${c.column.name}" (cumulative) was not used: its classes cannot be placed on class points`);
+    if (!used.includes(c)) assumptions.push(`column "${c.column.name}" was not used: a cumulative curve needs each class's upper limit, which ${layout === 'points' ? 'class points' : 'lower limits'} do not give`);
   }
   const perColumn = used.map((c) => ({ c, shares: binShares(c.column, layout, geometry, data, t, assumptions) }));
 
@@ -188,7 +187,6 @@ export function readSizeTable(t: SizeTableInput): Distribution {
     alsoMeasured: perColumn.filter((p) => p !== primaryShares).map(toBinValues),
     metadata: t.metadata ?? {},
     assumptions,
-    warnings,
     ...(t.vendor ? { vendor: t.vendor } : {}),
   });
 }
@@ -246,6 +244,7 @@ function valueColumns(t: SizeTableInput, headerCells: string[], body: DelimitedR
   for (const { r, index } of raw) {
     const name = headerCells[index]!.trim();
     let basis = r.basis ?? fallback;
+    // --basis names none of the file's columns and every column names its own: the user overrides the first.
     if (options.basis && !explicitMatch && r.basis && columns.length === 0 && !raw.some((c) => c.r.basis === null)) {
       assumptions.push(`--basis ${options.basis} overrides the header "${name}"`);
       basis = options.basis;
