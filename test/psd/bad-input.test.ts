@@ -100,3 +100,11 @@ describe('bad particle-size input', () => {
     expect(utf16.code).toBe('E_ENCODING');
   });
 });
+
+describe('limits', () => {
+  it('a particle list spanning 300 decades on a fine grid is refused before it allocates millions of classes', () => {
+    const error = failure(() => readDistribution(RawInput.fromString('runaway.csv', 'Diameter (nm)\n1e-150\n1e150\n'), { binsPerDecade: 1000 }));
+    expect(error.code).toBe('E_TOO_MANY_POINTS');
+    expect(error.file).toBe('runaway.csv');
+  });
+});

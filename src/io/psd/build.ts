@@ -34,6 +34,9 @@ export interface DistributionParts {
   vendor?: VendorStatistic[];
 }
 
+/** Instruments report at most a few hundred classes; far more means a wrong column or a runaway grid. */
+export const MAX_CLASSES = 100_000;
+
 /** Sums within this relative distance of the expected one are rounding and pass without comment. */
 const SUM_ROUNDING = 0.005;
 /** Sums further than this from the expected one are worth a warning, not only a stated assumption. */
@@ -73,6 +76,9 @@ function checkedEdges(parts: DistributionParts, assumptions: string[]): Float64A
   const lineOf = (i: number): number | undefined => parts.edgeLines?.[i];
   if (edges.length < 2) {
     throw new InputError('E_TOO_FEW_BINS', `${edges.length === 0 ? 'no size class was' : 'only one size was'} found`, { file });
+  }
+  if (edges.length - 1 > MAX_CLASSES) {
+    throw new InputError('E_TOO_MANY_POINTS', `${edges.length - 1} size classes is more than the limit of ${MAX_CLASSES}`, { file }, 'check the size column; for particle lists, use fewer --bins-per-decade');
   }
   const out = Float64Array.from(edges);
   for (let i = 0; i < out.length; i++) {
