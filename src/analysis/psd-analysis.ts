@@ -43,6 +43,7 @@ export const PSD_WARNING_CODES = {
   W_RAYLEIGH_APPROXIMATE: 'a distribution was converted from DLS intensity with the Rayleigh weight d⁶, which holds only for particles much smaller than the wavelength',
   W_WINDOW_OUTSIDE_DATA: 'a size window reaches beyond the sizes the file covers; the part outside counts as empty',
   W_SUM_NOT_TOTAL: 'a column of percentages does not sum to 100 %; it was rescaled',
+  W_NOT_COMPUTED: 'a distribution could not be derived, so its statistics are null',
 } as const;
 
 export interface BasisStatistics {
@@ -133,7 +134,11 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   const derived = { number: derive('number'), volume: derive('volume') };
   for (const target of ['number', 'volume'] as const) {
     const d = derived[target];
-    if (!d || d.from === target) continue;
+    if (!d) {
+      warnings.push({ code: 'W_NOT_COMPUTED', message: `the ${target} distribution could not be derived (the conversion left no mass); its statistics are null` });
+      continue;
+    }
+    if (d.from === target) continue;
     if (d.from === 'intensity') {
       warnings.push({ code: 'W_RAYLEIGH_APPROXIMATE', message: `the ${target} distribution was converted from DLS intensity with the Rayleigh weight d⁶ (no optical constants); it holds only for particles much smaller than the laser wavelength and is approximate` });
     }
