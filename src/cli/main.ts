@@ -10,6 +10,7 @@ import { registerFormats } from './formats.js';
 import { registerGrade } from './grade.js';
 import { registerClaims } from './claims.js';
 import { registerLot } from './lot.js';
+import { registerPsd } from './psd.js';
 
 export const VERSION = '0.1.0';
 
@@ -38,6 +39,7 @@ Examples:
   registerGrade(program);
   registerClaims(program);
   registerLot(program);
+  registerPsd(program);
   return program;
 }
 
