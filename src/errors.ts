@@ -33,6 +33,21 @@ export const ERROR_CODES = {
   E_NO_BRANCH: { meaning: 'the analysis asks for an isotherm branch the file does not have', fix: 'choose the branch the file has (e.g. --bjh-branch adsorption) or leave the default auto' },
   E_THICKNESS_TABLE: { meaning: 'a thickness table is not a usable t(p/p0) curve', fix: 'two columns, p/p0 strictly increasing in (0, 1) and t in Å never decreasing, one pair a line' },
   E_NO_VENDOR_BET: { meaning: '--bet-range vendor on a file that carries no vendor BET points', fix: 'use auto or a fixed range' },
+  E_JSON_TOO_DEEP: { meaning: 'a JSON file nests objects or arrays deeper than any lot or claim set needs', fix: 'check the file is the lot or claim set you meant; real ones nest fewer than 20 levels' },
+  E_LOT_FIELD: { meaning: 'a field of the lot file has the wrong type or an impossible value', fix: 'correct the field named (see lot-format.md or `poregrade lot template`)' },
+  E_CLAIM_SET: { meaning: 'a claim-set file breaks its schema or names an unknown quantity, a bad expression, a parent cycle or a window without units', fix: 'run `poregrade claims validate FILE` for every problem, with the claim and element' },
+  E_UNKNOWN_CLAIM_SET: { meaning: '--claims names neither a built-in claim set nor a file', fix: 'see `poregrade claims list`, or give the path of a claim-set file' },
+  E_DUPLICATE_CLAIM_SET: { meaning: 'two claim sets given to one command share an id', fix: 'give each set once, or change the id of your copy' },
+  E_UNKNOWN_BASIS: { meaning: 'the file does not say what its size fractions count (number, volume, …)', fix: 'name the basis in the column header (e.g. "Number (%)") or pass --basis' },
+  E_NEGATIVE_FRACTION: { meaning: 'a count, percentage or density of a size class is negative', fix: 'correct the cell' },
+  E_ZERO_DISTRIBUTION: { meaning: 'every size class holds zero: there is no distribution to analyse', fix: 'export the distribution itself, not an empty record' },
+  E_UNSORTED_SIZES: { meaning: 'the sizes are neither strictly ascending nor strictly descending, or two classes overlap', fix: 'sort the rows by size and remove repeated sizes' },
+  E_MIXED_UNITS: { meaning: 'sizes in one file are given in different units', fix: 'give every size in the same unit' },
+  E_BAD_SIZE: { meaning: 'a particle size or class limit is zero or negative', fix: 'correct the size cell' },
+  E_BAD_CUMULATIVE: { meaning: 'a cumulative (undersize or oversize) column runs the wrong way', fix: 'check that the column is cumulative and not per class' },
+  E_TOO_FEW_BINS: { meaning: 'too few size classes or particles to define a distribution', fix: 'give at least two class points, the limits of each class, or at least one particle' },
+  E_NO_SUCH_RECORD: { meaning: 'the record chosen with --record is not in the file', fix: 'choose a record number the file holds, or --record mean' },
+  E_RECORDS_DIFFER: { meaning: 'the records of the file use different size classes and cannot be averaged', fix: 'choose one record with --record' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
