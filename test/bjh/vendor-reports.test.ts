@@ -34,8 +34,8 @@ describeWithSharedData('BJH reproduces the Micromeritics reports', () => {
     it(`${c.name}: cumulative volume ${c.volume} cm³/g and area ${c.area} m²/g`, () => {
       const settings: BjhSettings = { ...BJH_DEFAULTS, branch: c.branch, thicknessModel: c.thickness, thicknessTable: c.table ? sampleATable() : null, correction: c.correction, liquidVolumeFactor: c.liquid };
       const { bjh } = bjhReport(referenceIsotherm('aif', 'converted_real', c.file), settings);
-      expect(relative(bjh.cumulative_volume_cm3_g, c.volume)).toBeLessThan(0.02);
-      // Measured here: A −0.01 % / +0.04 % (t above the table's last point differs), G to 5 digits.
+      // The issue asks for 2 %; measured: A +0.002 % / +0.05 % (the report's t above the table's last point
+      // differs), G to 5 digits.
       expect(relative(bjh.cumulative_volume_cm3_g, c.volume)).toBeLessThan(0.001);
       expect(relative(bjh.cumulative_area_m2_g, c.area)).toBeLessThan(0.002);
     });
