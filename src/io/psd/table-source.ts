@@ -31,18 +31,8 @@ export function sourceTable(input: RawInput): SourceTable {
 function textTable(input: RawInput): SourceTable {
   const text = input.text;
   if (text.trim() === '') throw new InputError('E_EMPTY_FILE', 'the file holds only blank lines', { file: input.file });
-  const { rows, decimalComma } = parseDelimited(text, input.file, tabSeparated(text) ? { delimiter: '\t' } : undefined);
+  const { rows, decimalComma } = parseDelimited(text, input.file);
   return { rows, decimalComma, encoding: input.encoding };
-}
-
-/**
- * Tab-separated when every line of the opening holds a tab. Instrument text uses tab as its separator, while commas
- * turn up inside sample names ("SD283 - F1, HBG6.4, 0h 1" in a Zetasizer export), which can outvote the tab in
- * delimited.ts' count-based detection.
- */
-function tabSeparated(text: string): boolean {
-  const lines = text.slice(0, 65536).split(/\r\n|\n|\r/).filter((l) => l.trim() !== '').slice(0, 40);
-  return lines.length > 0 && lines.every((l) => l.includes('\t'));
 }
 
 function spreadsheetTable(input: RawInput): SourceTable {
