@@ -305,6 +305,7 @@ describe('records that drift do not validate', () => {
 
   const mutations: Mutation[] = [
     ['analyze: bjh missing', 'analyze-result.schema.json', analyze, (r) => delete r.bjh],
+    ['analyze: metadata.extra missing', 'analyze-result.schema.json', analyze, (r) => delete at(r, 'input', 'metadata').extra],
     ['analyze: a setting missing', 'analyze-result.schema.json', analyze, (r) => delete at(r, 'settings').psd_basis],
     ['analyze: bet area "NaN" (a string)', 'analyze-result.schema.json', analyze, (r) => (at(r, 'bet').area_m2_g = 'NaN')],
     ['analyze: BJH row dv/dlogD "Infinity"', 'analyze-result.schema.json', analyze, (r) => (at(r, 'bjh', 'distribution', 0).dv_dlogd_cm3_g = 'Infinity')],
