@@ -281,6 +281,13 @@ describeWithSharedData('records of the built CLI validate (reference files in ..
     }
   });
 
+  it('psd with a chosen record, a basis to derive from and windows with units', () => {
+    const zetasizer = shared('psd', 'zetasizer', 'chc_particleSize.txt');
+    const records = jsonRecords(run(['psd', zetasizer, '--json', '--record', '2', '--from', 'intensity', '--window', '0.05um:0.2um'], 0));
+    count('psd-result.schema.json', expectAllValid('psd-result.schema.json', records, 'psd --record 2'));
+    expect(records[0]).toMatchObject({ settings: { record: 2, from: 'intensity' }, input_basis: { basis: 'intensity' } });
+  });
+
 });
 
 describe('records that drift do not validate', () => {
