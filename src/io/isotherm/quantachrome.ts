@@ -153,7 +153,6 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
     // A total amount needs the mass: the error points at the Volume @ STP column that makes it needed.
     const scale = loadingScale(volumeUnit, fileMassG, options, { line: headerAt + 1, field: 'Sample Weight' });
 
-    const pressures: number[] = [];
     const points = emptyPoints();
     let firstP0: number | undefined;
     for (let i = dataAt; i < lines.length; i++) {
@@ -175,12 +174,11 @@ function read(input: RawInput, options: IsothermReadOptions): Isotherm {
         firstP0 ??= p0;
         p = number(absolute) / p0;
       }
-      pressures.push(p);
       points.relativePressure.push(p);
       points.loadingCm3StpPerG.push(number(volume) * scale.factor);
       points.line.push(i + 1);
     }
-    points.branch.push(...branchesByTurningPoint(Float64Array.from(pressures)));
+    points.branch.push(...branchesByTurningPoint(Float64Array.from(points.relativePressure)));
     const screened = dropInstrumentArtefacts(points);
 
     const bath = valueWithUnit(fields.get('bath temp'), 'Bath temp.');
