@@ -235,23 +235,24 @@ export function findSheet(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet
 }
 
 /**
- * The cells of a sheet as rows of values (row 0 = spreadsheet row 1). Refuses a declared range of more than
+ * The cells of a sheet as rows of values, row 0 / column 0 being cell A1. Refuses a declared range of more than
  * MAX_SHEET_CELLS cells with E_SHEET_TOO_LARGE before iterating it.
  */
 export function sheetRows(sheet: XLSX.WorkSheet, file: string, sheetName: string): CellValue[][] {
   const ref = sheet['!ref'];
   if (!ref) return [];
   const range = XLSX.utils.decode_range(ref);
-  const rows = range.e.r - range.s.r + 1;
-  const columns = range.e.c - range.s.c + 1;
-  if (!(rows > 0 && columns > 0) || rows * columns > MAX_SHEET_CELLS) {
+  // Rows and columns are counted from A1 so that indices are spreadsheet positions whatever the range's start.
+  const rows = range.e.r + 1;
+  const columns = range.e.c + 1;
+  if (!(rows > 0 && columns > 0 && range.s.r >= 0 && range.s.c >= 0) || rows * columns > MAX_SHEET_CELLS) {
     throw new InputError(
       'E_SHEET_TOO_LARGE',
-      `sheet "${sheetName}" declares the range ${ref} (${rows} rows × ${columns} columns), more than ${MAX_SHEET_CELLS} cells`,
+      `sheet "${sheetName}" declares the range ${ref} (${rows} rows × ${columns} columns from A1), more than ${MAX_SHEET_CELLS} cells`,
       { file, field: `sheet ${sheetName}` },
     );
   }
-  const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: { s: { r: 0, c: 0 }, e: range.e } });
   return raw.map((row) => row.map(toCellValue));
 }
 
