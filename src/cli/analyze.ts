@@ -10,7 +10,7 @@ import { analyzeRecord, analyzeTable, ANALYZE_SCHEMA } from '../output/analyze-r
 import { toJson } from '../output/json.js';
 import { megabytes, numberInRange, positiveNumber, pressureKpa, wholeNumber } from './options.js';
 
-interface AnalyzeOptions {
+export interface AnalyzeOptions {
   json: boolean;
   inputFormat: string;
   loadingUnit?: string;
@@ -72,7 +72,7 @@ export function isothermSettingsFrom(opts: AnalyzeOptions): IsothermSettings {
 }
 
 /** Every option's value, as echoed in the JSON so that a result can be reproduced from its own record. */
-function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings) {
+export function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings) {
   return {
     input_format: opts.inputFormat,
     loading_unit: opts.loadingUnit ?? null,

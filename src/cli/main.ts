@@ -7,6 +7,7 @@ import { PoregradeError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { registerAnalyze } from './analyze.js';
 import { registerFormats } from './formats.js';
+import { registerReport } from './report.js';
 
 export const VERSION = '0.1.0';
 
@@ -32,6 +33,7 @@ Examples:
     );
   registerAnalyze(program);
   registerFormats(program);
+  registerReport(program);
   return program;
 }
 
