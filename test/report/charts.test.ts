@@ -11,29 +11,10 @@ import type { BetPlot, ParticleSizePlot } from '../../src/output/report/model.js
 import { renderParticleSizeChart } from '../../src/output/report/particle-size-chart.js';
 import { renderRouquerolChart } from '../../src/output/report/rouquerol-chart.js';
 import { betLoading } from '../helpers/bet-isotherm.js';
+import { bjhRecord } from './fixtures.js';
 import { linePoints, markGroup, rects, translations } from './svg-marks.js';
 
 const PX = 1e-6;
-
-/** A BJH record whose dV/dlogD is a log-normal peak at `peakNm`, in the shape the analyze record's bjh object has. */
-export function bjhRecord(peakNm: number, xNm: number | null) {
-  const diameters = Array.from({ length: 40 }, (_, i) => 2 * 1.12 ** i);
-  const curve = (d: number) => 0.9 * Math.exp(-((Math.log10(d / peakNm) / 0.18) ** 2));
-  let cumulative = 0;
-  const distribution = [...diameters].reverse().map((d) => {
-    cumulative += curve(d) * Math.log10(1.12);
-    return { diameter_nm: d, dv_dd_cm3_g_nm: null, dv_dlogd_cm3_g: curve(d), cumulative_volume_cm3_g: cumulative, cumulative_area_m2_g: null };
-  });
-  return {
-    branch: 'desorption',
-    thickness_model: 'harkins-jura',
-    peak_diameter_nm: peakNm,
-    peak_dv_dlogd_cm3_g: 0.9,
-    cumulative_volume_cm3_g: cumulative,
-    at_diameter: xNm === null ? null : { diameter_nm: xNm, dv_dlogd_cm3_g: curve(xNm) },
-    distribution,
-  };
-}
 
 describe('BJH chart', () => {
   it('draws Y at the peak diameter, X and A at the particle size, on the log diameter scale', async () => {
