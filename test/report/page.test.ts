@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { buildReportModel } from '../../src/output/report/build-model.js';
 import { escapeHtml, html } from '../../src/output/report/html.js';
@@ -19,8 +19,14 @@ describe('html escaping', () => {
 });
 
 describe('report page', () => {
+  let full: { model: ReturnType<typeof fullModel>; page: string };
+  beforeAll(async () => {
+    const model = fullModel();
+    full = { model, page: await renderReport(model) };
+  });
+
   it('shows hostile sample names, operators, file names, lot ids and ink labels as text and adds no markup', async () => {
-    const page = await renderReport(fullModel());
+    const page = full.page;
     expect(page).toContain(escapeHtml(SCRIPT_NAME));
     expect(page).toContain(escapeHtml(IMG_OPERATOR));
     expect(page).toContain(escapeHtml(IMG_FILE_NAME));
@@ -30,7 +36,7 @@ describe('report page', () => {
   });
 
   it('is self-contained: no scripts, no external resources, a CSP that forbids loading anything', async () => {
-    const page = await renderReport(fullModel());
+    const page = full.page;
     expect(page).not.toMatch(/<script|<link|<iframe|<object|<embed|<img|@import|url\(/i);
     expect(page).not.toMatch(/<[a-z][^>]*\s(src|srcset|background|poster|action)=/i);
     expect(page).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i); // no event-handler attributes
@@ -41,8 +47,7 @@ describe('report page', () => {
   });
 
   it('holds every chart, the claim chart and the input hashes; print CSS gives A4 pages without split charts', async () => {
-    const model = fullModel();
-    const page = await renderReport(model);
+    const { model, page } = full;
     for (const mark of ['pore_volume_rule', 'bet_range', 'bet_fit_line', 'rouquerol_points', 'peak_rule', 'x_rule', 'a_point', 'cumulative_curve', 'size_windows']) {
       expect(page, mark).toContain(`${mark}_marks`);
     }
