@@ -25,7 +25,7 @@ export function betTransformChartSpec(plot: BetPlot): TopLevelSpec {
     rows.push({ x: p, y: yi, inRange: inRange ? 'in the BET range' : 'outside' });
   });
   const x: PositionDef = { field: 'x', type: 'quantitative', title: 'p/p0', scale: { domain: [0, xMax] } };
-  const yDef: PositionDef = { field: 'y', type: 'quantitative', title: '(p/p0) / [n(1 − p/p0)], g/cm³(STP)' };
+  const yDef: PositionDef = { field: 'y', type: 'quantitative', title: 'p/p0 / [n(1 − p/p0)], g/cm³' };
   const layers: Layer[] = [];
   if (fit) {
     layers.push({

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../text-table.js';
 import { CHART_HEIGHT_PX, CHART_WIDTH_PX, COLOURS, layeredSpec, renderChart, type Layer, type PositionDef, type RenderedChart } from './chart.js';
-import { labelSide, logDomain, pointRows } from './chart-data.js';
+import { headroomDomain, labelSide, logDomain, pointRows } from './chart-data.js';
 import type { BjhPlot } from './model.js';
 
 /** The diameter axis: the measured groups, widened to include X so that an X outside the data is seen to be. */
@@ -21,7 +21,9 @@ export function diameterAxis(domain: [number, number] | null): PositionDef {
 export function bjhChartSpec(plot: BjhPlot): TopLevelSpec {
   const domain = bjhDiameterDomain(plot);
   const x = diameterAxis(domain);
-  const y: PositionDef = { field: 'y', type: 'quantitative', title: 'dV/dlogD, cm³/g' };
+  // Two label rows (Y; X and A) above the curve's maximum.
+  const yDomain = headroomDomain([...plot.dvDlogDCm3PerG, plot.peak?.dvDlogDCm3PerG ?? NaN], 0.3);
+  const y: PositionDef = { field: 'y', type: 'quantitative', title: 'dV/dlogD, cm³/g', scale: yDomain ? { domain: yDomain, nice: false } : {} };
   const layers: Layer[] = [
     {
       name: 'bjh_curve',

@@ -9,7 +9,7 @@ import { bjhDiameterDomain, diameterAxis } from './bjh-chart.js';
 import { pointRows } from './chart-data.js';
 import type { BjhPlot } from './model.js';
 
-export const CUMULATIVE_HEIGHT_PX = 170;
+export const CUMULATIVE_HEIGHT_PX = 200;
 
 export function bjhCumulativeChartSpec(plot: BjhPlot): TopLevelSpec {
   const x = diameterAxis(bjhDiameterDomain(plot));
@@ -18,7 +18,7 @@ export function bjhCumulativeChartSpec(plot: BjhPlot): TopLevelSpec {
       name: 'cumulative_curve',
       data: { values: pointRows(plot.diameterNm, plot.cumulativeVolumeCm3PerG, { logX: true }) },
       mark: { type: 'line', point: { size: 14 }, color: COLOURS.range, strokeWidth: 1.5, aria: false },
-      encoding: { x, y: { field: 'y', type: 'quantitative', title: 'cumulative pore volume, cm³/g' }, order: { field: 'x', type: 'quantitative' } },
+      encoding: { x, y: { field: 'y', type: 'quantitative', title: 'cumulative volume, cm³/g' }, order: { field: 'x', type: 'quantitative' } },
     },
   ]);
 }

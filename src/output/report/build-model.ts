@@ -82,7 +82,8 @@ export function buildReportModel(source: ReportSource): ReportModel {
   if (record) inputs.push({ role: 'isotherm', file: record.input.file, sha256: record.input.sha256, format: record.input.format });
   inputs.push(...(source.inputs ?? []));
 
-  const settings = [...flatten(source.settings ?? {}), ...(record ? flatten(record.settings, 'analyze') : []), ...(bjhRecord ? flatten(objectOrNull(objectOrNull(bjhRecord)?.settings), 'bjh') : [])];
+  const bjhSettings = objectOrNull(objectOrNull(bjhRecord)?.settings);
+  const settings = [...flatten(source.settings ?? {}), ...(record ? flatten(record.settings, 'analyze') : []), ...(bjhSettings ? flatten(bjhSettings, 'bjh') : [])];
 
   return {
     title: source.lot ?? record?.input.file ?? 'poregrade report',

@@ -42,3 +42,15 @@ export function logDomain(values: readonly number[]): [number, number] | null {
   const [min, max] = e;
   return min === max ? [min / 2, max * 2] : [min, max];
 }
+
+/**
+ * A linear domain from 0 (or the lowest negative value) to the highest value plus `headroom` of the span, leaving a
+ * band at the top of the plot for marker labels so they never sit on the curve.
+ */
+export function headroomDomain(values: readonly number[], headroom: number): [number, number] | null {
+  const e = extent(values);
+  if (!e) return null;
+  const lo = Math.min(0, e[0]);
+  const hi = Math.max(e[1], lo + Number.EPSILON);
+  return [lo, hi + (hi - lo) * headroom];
+}

@@ -27,6 +27,8 @@ export const CHART_CONFIG: Config = {
   font: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   background: 'white',
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },
+  // The same room for every y axis, so that charts stacked on one x axis (BJH over cumulative) line up.
+  axisY: { minExtent: 44, maxExtent: 50 },
   legend: { labelFontSize: 11, titleFontSize: 11, orient: 'top' },
   title: { fontSize: 13, anchor: 'start', fontWeight: 'normal' },
   view: { stroke: '#bbb' },
@@ -42,7 +44,11 @@ export const COLOURS = {
   muted: '#9a9a9a',
 } as const;
 
-/** Chart sizes in CSS pixels; the page scales them down to fit (max-width: 100 %). */
+/**
+ * Chart sizes in CSS pixels; the page scales them down to fit (max-width: 100 %). Headless vega estimates text width
+ * as 0.8 em per character, so an axis title longer than about height / (0.8 × 12 px) characters pads the chart with
+ * white space: titles are kept short.
+ */
 export const CHART_WIDTH_PX = 560;
 export const CHART_HEIGHT_PX = 260;
 export const HALF_WIDTH_PX = 250;

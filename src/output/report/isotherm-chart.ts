@@ -44,8 +44,9 @@ export function isothermChartSpec(plot: IsothermPlot): TopLevelSpec {
       {
         name: 'pore_volume_label',
         data: { values: [{ x: pv.relativePressure, label: `total pore volume ${volume} at p/p0 ${fmt(pv.relativePressure, 4)}` }] },
-        mark: { type: 'text', align: 'right', dx: -6, baseline: 'top', fontSize: 11, color: COLOURS.marker },
-        encoding: { x, y: { value: 6 }, text: { field: 'label' } },
+        // Bottom right: at the top of the range an isotherm is high, so the space under it is free.
+        mark: { type: 'text', align: 'right', dx: -6, baseline: 'bottom', fontSize: 11, color: COLOURS.marker },
+        encoding: { x, y: { value: CHART_HEIGHT_PX - 6 }, text: { field: 'label' } },
       },
     );
   }

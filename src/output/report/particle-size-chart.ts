@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../text-table.js';
 import { CHART_WIDTH_PX, COLOURS, layeredSpec, renderChart, type Layer, type PositionDef, type RenderedChart } from './chart.js';
-import { logDomain } from './chart-data.js';
+import { headroomDomain, logDomain } from './chart-data.js';
 import type { ParticleSizePlot, SizeWindow } from './model.js';
 
 export const PSD_HEIGHT_PX = 220;
@@ -29,6 +29,8 @@ export function particleSizeChartSpec(plot: ParticleSizePlot): TopLevelSpec {
   const windows = [...plot.windows].sort((a, b) => b.maxNm / b.minNm - a.maxNm / a.minNm);
   const domain = logDomain([...bins.flatMap((b) => [b.x, b.x2]), ...windows.flatMap((w) => [w.minNm, w.maxNm])]);
   const x: PositionDef = { field: 'x', type: 'quantitative', title: 'particle diameter, nm (log scale)', scale: { type: 'log', ...(domain ? { domain } : {}) } };
+  // Room above the tallest bar for one label row per window.
+  const yDomain = headroomDomain(bins.map((b) => b.y), 0.12 * windows.length + 0.05);
   const layers: Layer[] = [];
   if (windows.length > 0) {
     const rows = windows.map((w, i) => ({ x: w.minNm, x2: w.maxNm, colour: WINDOW_COLOURS[i % WINDOW_COLOURS.length]!, label: windowLabel(w), yPx: 4 + 15 * i }));
@@ -59,7 +61,7 @@ export function particleSizeChartSpec(plot: ParticleSizePlot): TopLevelSpec {
     name: 'size_bins',
     data: { values: bins },
     mark: { type: 'rect', color: COLOURS.adsorption, opacity: 0.85, stroke: 'white', strokeWidth: 0.5, aria: false },
-    encoding: { x, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: 'number fraction per bin, %' }, y2: { datum: 0 } },
+    encoding: { x, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: 'number per bin, %', scale: yDomain ? { domain: yDomain, nice: false } : {} }, y2: { datum: 0 } },
   });
   return layeredSpec(CHART_WIDTH_PX, PSD_HEIGHT_PX, layers);
 }

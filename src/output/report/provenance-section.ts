@@ -8,6 +8,6 @@ export function keyValueTable(rows: KeyValue[], className = 'kv'): Html {
 
 export function inputsTable(inputs: InputFile[]): Html {
   return html`<table><thead><tr><th>role</th><th>file</th><th>format</th><th>SHA-256</th></tr></thead><tbody>${inputs.map(
-    (f) => html`<tr><td>${f.role}</td><td>${f.file}</td><td>${f.format ?? '–'}</td><td class="mono">${f.sha256 ?? '–'}</td></tr>`,
+    (f) => html`<tr><td class="nowrap">${f.role}</td><td>${f.file}</td><td class="nowrap">${f.format ?? '–'}</td><td class="mono">${f.sha256 ?? '–'}</td></tr>`,
   )}</tbody></table>`;
 }

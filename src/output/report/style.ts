@@ -19,6 +19,8 @@ table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; }
 td { overflow-wrap: anywhere; }
+td.nowrap { white-space: nowrap; overflow-wrap: normal; }
+table.claims { width: 100%; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .kv th { font-weight: normal; color: var(--muted); padding-right: 18px; white-space: nowrap; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
