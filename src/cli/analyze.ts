@@ -1,13 +1,13 @@
 /** `poregrade analyze FILE... [options]`: BET area and total pore volume of isotherm files. */
 import { Command, Option } from 'commander';
-import { analyzeIsotherm, formatBetRange, ISOTHERM_DEFAULTS, parseBetRange, type IsothermSettings } from '../analysis/isotherm-analysis.js';
-import { PoregradeError, withFile } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { DEFAULT_MAX_FILE_BYTES, readInput } from '../io/input.js';
-import { ISOTHERM_READERS, readIsotherm } from '../io/isotherm/registry.js';
+import { formatBetRange, ISOTHERM_DEFAULTS, parseBetRange, type IsothermSettings } from '../analysis/isotherm-analysis.js';
+import { analyzeFileOrThrow, type AnalyzeTask } from '../batch/analyze-task.js';
+import { expandInputs } from '../batch/expand-inputs.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../io/input.js';
+import { ISOTHERM_READERS } from '../io/isotherm/registry.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
-import { analyzeRecord, analyzeTable, ANALYZE_SCHEMA } from '../output/analyze-record.js';
-import { toJson } from '../output/json.js';
+import { analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
+import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
 import { megabytes, numberInRange, positiveNumber, pressureKpa, wholeNumber } from './options.js';
 
 export interface AnalyzeOptions {
@@ -94,44 +94,57 @@ export function registerAnalyze(program: Command): void {
   const command = program
     .command('analyze')
     .description('BET area and total pore volume of nitrogen isotherms (any supported instrument export; - reads standard input)')
-    .argument('<files...>', 'isotherm files, or - for standard input')
-    .option('--json', 'print the JSON record (schema poregrade/analyze-result@1) instead of the table', false);
+    .argument('<inputs...>', 'isotherm files, directories or quoted glob patterns; - for standard input')
+    .option('--json', 'same as --format json', false);
+  addRecordOutputOptions(command);
   addIsothermInputOptions(command);
   addIsothermAnalysisOptions(command);
   command.addHelpText(
     'after',
     `
 Examples:
-  poregrade analyze samples/isotherms/silica-gel.csv
+  poregrade analyze samples/isotherms/alumina-hydrate-layer.csv
   poregrade analyze Sample_A.xls --bet-range vendor        # check against the instrument's own points
   poregrade analyze run.csv --bet-range 0.05:0.30 --json > run.json
+  poregrade analyze 'exports/*.csv' --format ndjson --out results.ndjson --jobs 2
   cat run.csv | poregrade analyze - --p0 101.3kPa
 
 Readers: ${ISOTHERM_READERS.map((r) => r.id).join(', ')} (detected by content).
 Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no BET range satisfies the criteria.`,
   );
-  command.action((files: string[], opts: AnalyzeOptions) => {
+  command.action(async (inputs: string[], opts: AnalyzeOptions & RecordOutputOptions) => {
     const settings = isothermSettingsFrom(opts);
-    const readOptions = { ...readOptionsFrom(opts), format: opts.inputFormat };
-    const records: unknown[] = [];
-    let exitCode: number = EXIT.OK;
-    for (const file of files) {
-      try {
-        const input = readInput(file, opts.maxFileSize);
-        const isotherm = withFile(file, () => readIsotherm(input, readOptions));
-        const analysis = withFile(file, () => analyzeIsotherm(isotherm, settings));
-        const record = analyzeRecord(input, isotherm, analysis, settingsJson(opts, settings));
-        exitCode = Math.max(exitCode, analysis.exitCode);
-        if (opts.json) records.push(record);
-        else process.stdout.write(analyzeTable(record) + '\n\n');
-      } catch (error) {
-        if (!(error instanceof PoregradeError) || files.length === 1) throw error;
-        process.stderr.write(`poregrade: ${error.format()}\n`);
-        records.push({ schema: ANALYZE_SCHEMA, input: { file }, error: error.toJSON() });
-        exitCode = Math.max(exitCode, EXIT.SOME_LOTS_FAILED);
-      }
+    const files = expandInputs(inputs);
+    const tasks: AnalyzeTask[] = files.map((file) => ({
+      kind: 'analyze',
+      file,
+      maxFileBytes: opts.maxFileSize,
+      readOptions: { ...readOptionsFrom(opts), format: opts.inputFormat },
+      settings,
+      settingsJson: settingsJson(opts, settings),
+    }));
+    const format = opts.json ? 'json' : opts.format;
+    // One file, one failure: a plain one-line error and exit 2, as for any single input.
+    if (tasks.length === 1 && format === 'table') {
+      const outcome = analyzeFileOrThrow(tasks[0]!);
+      process.stdout.write(analyzeTable(outcome.record as AnalyzeRecord) + '\n');
+      process.exitCode = outcome.exitCode;
+      return;
     }
-    if (opts.json) process.stdout.write(toJson(records.length === 1 ? records[0] : records) + '\n');
-    process.exitCode = exitCode;
+    process.exitCode = await emitRecords(tasks, { ...opts, format }, {
+      single: tasks.length === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!),
+      table: (record) => analyzeTable(record as AnalyzeRecord),
+      csv: ANALYZE_CSV,
+    });
   });
 }
+
+const ANALYZE_CSV = {
+  header: ['file', 'format', 'sample', 'bet_area_m2_g', 'bet_area_stderr_m2_g', 'bet_c', 'bet_relative_pressure_min', 'bet_relative_pressure_max', 'bet_points', 'bet_r2', 'pore_volume_cm3_g', 'pore_volume_relative_pressure', 'warnings', 'error_code', 'error_message'],
+  rows(record: unknown): unknown[][] {
+    const r = record as { input: { file: string; format?: string; metadata?: { sample_name: string | null } }; bet?: Record<string, unknown>; pore_volume?: Record<string, unknown>; warnings?: { code: string }[]; error?: { code: string; message: string } };
+    const bet = r.bet ?? {};
+    const pv = r.pore_volume ?? {};
+    return [[r.input.file, r.input.format ?? '', r.input.metadata?.sample_name ?? '', bet.area_m2_g, bet.area_stderr_m2_g, bet.c, bet.relative_pressure_min, bet.relative_pressure_max, bet.points, bet.r2, pv.total_cm3_g, pv.relative_pressure, (r.warnings ?? []).map((w) => w.code).join(' '), r.error?.code ?? '', r.error?.message ?? '']];
+  },
+};
