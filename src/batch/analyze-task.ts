@@ -29,12 +29,18 @@ export function errorOutcome(schema: string, file: string, error: unknown, extra
   return { record: { schema, ...extra, input: { file }, error: error.toJSON() }, exitCode: EXIT.INPUT, error: error.format() };
 }
 
-/** Throws the typed error for bad input (the single-file CLI path prints it as one line). */
-export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
+/** The isotherm, its analysis and its record: what a report needs (its plots draw the points). Throws for bad input. */
+export function analyzeFileWithIsotherm(task: AnalyzeTask) {
   const input = readInput(task.file, task.maxFileBytes);
   const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
   const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
-  return { record: analyzeRecord(input, isotherm, analysis, task.settingsJson), exitCode: analysis.exitCode };
+  return { isotherm, analysis, record: analyzeRecord(input, isotherm, analysis, task.settingsJson) };
+}
+
+/** Throws the typed error for bad input (the single-file CLI path prints it as one line). */
+export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
+  const { analysis, record } = analyzeFileWithIsotherm(task);
+  return { record, exitCode: analysis.exitCode };
 }
 
 export function runAnalyzeTask(task: AnalyzeTask): TaskOutcome {

@@ -3,11 +3,7 @@
  * isotherm file. The file is written whole or not at all.
  */
 import { Command, Option } from 'commander';
-import { analyzeIsotherm } from '../analysis/isotherm-analysis.js';
-import { withFile } from '../errors.js';
-import { readInput } from '../io/input.js';
-import { readIsotherm } from '../io/isotherm/registry.js';
-import { analyzeRecord } from '../output/analyze-record.js';
+import { analyzeFileWithIsotherm } from '../batch/analyze-task.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { buildReportModel, type AnalysedIsotherm } from '../output/report/build-model.js';
 import { renderReport } from '../output/report/page.js';
@@ -20,11 +16,16 @@ interface ReportOptions extends Omit<AnalyzeOptions, 'json'> {
 
 /** Reads and analyses one isotherm file exactly as `analyze` does. */
 export function analyseIsothermFile(file: string, opts: Omit<AnalyzeOptions, 'json'>): AnalysedIsotherm {
-  const settings = isothermSettingsFrom({ ...opts, json: false });
-  const input = readInput(file, opts.maxFileSize);
-  const isotherm = withFile(file, () => readIsotherm(input, { ...readOptionsFrom(opts), format: opts.inputFormat }));
-  const analysis = withFile(file, () => analyzeIsotherm(isotherm, settings));
-  return { isotherm, analysis, record: analyzeRecord(input, isotherm, analysis, settingsJson({ ...opts, json: false }, settings)) };
+  const options = { ...opts, json: false };
+  const settings = isothermSettingsFrom(options);
+  return analyzeFileWithIsotherm({
+    kind: 'analyze',
+    file,
+    maxFileBytes: opts.maxFileSize,
+    readOptions: { ...readOptionsFrom(opts), format: opts.inputFormat },
+    settings,
+    settingsJson: settingsJson(options, settings),
+  });
 }
 
 export function registerReport(program: Command): void {
