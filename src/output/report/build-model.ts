@@ -11,7 +11,7 @@ import { bjhPlot } from './from-bjh-record.js';
 import { claimRows } from './from-grade-record.js';
 import { particleSizePlot } from './from-psd-record.js';
 import type { InputFile, KeyValue, Message, ParticleSizePlot, ReportModel } from './model.js';
-import { arrayOrEmpty, flatten, objectOrNull, stringOrNull } from './record-fields.js';
+import { arrayOrEmpty, finiteOrNull, flatten, objectOrNull, stringOrNull } from './record-fields.js';
 
 export interface AnalysedIsotherm {
   isotherm: Isotherm;
@@ -89,6 +89,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
     title: source.lot ?? record?.input.file ?? 'poregrade report',
     sampleName: record?.input.metadata.sample_name ?? null,
     summary,
+    numbers: { betAreaM2PerG: finiteOrNull(objectOrNull(record?.bet)?.area_m2_g), poreVolumeCm3PerG: finiteOrNull(objectOrNull(record?.pore_volume)?.total_cm3_g) },
     metadata: record ? isothermMetadata(record) : [],
     isotherm: a && record ? isothermPlot(a.isotherm, record) : null,
     bet: a && record ? betPlot(a.analysis, record) : null,

@@ -109,6 +109,8 @@ export interface ReportModel {
   sampleName: string | null;
   /** The headline numbers: BET area, total pore volume, Y, A, … already formatted with units. */
   summary: KeyValue[];
+  /** The same, as numbers, for the batch index. */
+  numbers: { betAreaM2PerG: number | null; poreVolumeCm3PerG: number | null };
   /** Metadata from the instrument file (operator, instrument, date, …). */
   metadata: KeyValue[];
   isotherm: IsothermPlot | null;
