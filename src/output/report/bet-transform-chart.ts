@@ -38,7 +38,7 @@ export function betTransformChartSpec(plot: BetPlot): TopLevelSpec {
   layers.push({
     name: 'bet_points',
     data: { values: rows },
-    mark: { type: 'point', size: 30, filled: true, aria: false },
+    mark: { type: 'point', size: 30, filled: true },
     encoding: {
       x,
       y: yDef,

@@ -28,7 +28,7 @@ export function bjhChartSpec(plot: BjhPlot): TopLevelSpec {
     {
       name: 'bjh_curve',
       data: { values: pointRows(plot.diameterNm, plot.dvDlogDCm3PerG, { logX: true }) },
-      mark: { type: 'line', point: { size: 18 }, color: plot.branch === 'adsorption' ? COLOURS.adsorption : COLOURS.desorption, strokeWidth: 1.5, aria: false },
+      mark: { type: 'line', point: { size: 18 }, color: plot.branch === 'adsorption' ? COLOURS.adsorption : COLOURS.desorption, strokeWidth: 1.5 },
       encoding: { x, y, order: { field: 'x', type: 'quantitative' } },
     },
   ];

@@ -17,7 +17,7 @@ export function bjhCumulativeChartSpec(plot: BjhPlot): TopLevelSpec {
     {
       name: 'cumulative_curve',
       data: { values: pointRows(plot.diameterNm, plot.cumulativeVolumeCm3PerG, { logX: true }) },
-      mark: { type: 'line', point: { size: 14 }, color: COLOURS.range, strokeWidth: 1.5, aria: false },
+      mark: { type: 'line', point: { size: 14 }, color: COLOURS.range, strokeWidth: 1.5 },
       encoding: { x, y: { field: 'y', type: 'quantitative', title: 'cumulative volume, cm³/g' }, order: { field: 'x', type: 'quantitative' } },
     },
   ]);

@@ -19,7 +19,7 @@ export function isothermChartSpec(plot: IsothermPlot): TopLevelSpec {
     {
       name: 'isotherm_points',
       data: { values: rows },
-      mark: { type: 'line', point: { size: 22 }, strokeWidth: 1.5, aria: false },
+      mark: { type: 'line', point: { size: 22 }, strokeWidth: 1.5 },
       encoding: {
         x,
         y,

@@ -60,7 +60,7 @@ export function particleSizeChartSpec(plot: ParticleSizePlot): TopLevelSpec {
   layers.push({
     name: 'size_bins',
     data: { values: bins },
-    mark: { type: 'rect', color: COLOURS.adsorption, opacity: 0.85, stroke: 'white', strokeWidth: 0.5, aria: false },
+    mark: { type: 'rect', color: COLOURS.adsorption, opacity: 0.85, stroke: 'white', strokeWidth: 0.5 },
     encoding: { x, x2: { field: 'x2' }, y: { field: 'y', type: 'quantitative', title: 'number per bin, %', scale: yDomain ? { domain: yDomain, nice: false } : {} }, y2: { datum: 0 } },
   });
   return layeredSpec(CHART_WIDTH_PX, PSD_HEIGHT_PX, layers);

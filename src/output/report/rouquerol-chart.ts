@@ -27,11 +27,11 @@ export function rouquerolChartSpec(plot: BetPlot): TopLevelSpec {
   }
   const y: PositionDef = { field: 'y', type: 'quantitative', title: 'n(1 − p/p0), cm³(STP)/g' };
   layers.push(
-    { name: 'rouquerol_line', data: { values: rows }, mark: { type: 'line', color: COLOURS.muted, strokeWidth: 1, aria: false }, encoding: { x, y } },
+    { name: 'rouquerol_line', data: { values: rows }, mark: { type: 'line', color: COLOURS.muted, strokeWidth: 1 }, encoding: { x, y } },
     {
       name: 'rouquerol_points',
       data: { values: rows },
-      mark: { type: 'point', size: 26, filled: true, aria: false },
+      mark: { type: 'point', size: 26, filled: true },
       encoding: { x, y, color: { field: 'inRange', type: 'nominal', title: null, scale: { domain: ['in the BET range', 'outside'], range: [COLOURS.range, COLOURS.muted] } } },
     },
   );
