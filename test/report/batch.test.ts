@@ -44,8 +44,8 @@ describe('writeBatchReports', () => {
     expect(index).not.toMatch(/<script|<img/);
     // alumina-pigment-ink: claim 1 met, 2 not met; polymer-particle-voids undetermined — for both lots.
     expect(index.match(/<span class="badge met">met 1<\/span><span class="badge not_met">not 2<\/span>/g)).toHaveLength(2);
-    expect(index).toContain('<span class="badge met">met: 2</span>');
-    expect(index).toContain('<span class="badge undetermined">undetermined: 2</span>');
+    expect(index).toContain('<span class="badge met">2 lots met</span>');
+    expect(index).toContain('<span class="badge undetermined">2 lots undetermined</span>');
     expect(index).toContain('3 lots, 1 could not be reported');
   });
 });

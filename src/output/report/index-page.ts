@@ -94,7 +94,7 @@ export function renderIndex(entries: readonly IndexEntry[], meta: { version: str
 </header>
 ${counts.map(
   (c) =>
-    html`<p class="counts"><strong>${c.set}</strong>: ${(['met', 'not_met', 'undetermined'] as const).map((v) => html`<span class="badge ${v}">${VERDICT_LABELS[v]}: ${c.tally[v]}</span>`)}</p>`,
+    html`<p class="counts"><strong>${c.set}</strong>: ${(['met', 'not_met', 'undetermined'] as const).map((v) => html`<span class="badge ${v}">${c.tally[v]} ${c.tally[v] === 1 ? 'lot' : 'lots'} ${VERDICT_LABELS[v]}</span>`)}</p>`,
 )}
 <p class="sub">A set counts as met for a lot when at least one of its claims is met. Badges list the claims by verdict: met, not (met), ? (undetermined).</p>
 <table class="lots">

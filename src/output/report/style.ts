@@ -21,7 +21,7 @@ th { font-weight: 600; }
 td { overflow-wrap: anywhere; }
 td.nowrap { white-space: nowrap; overflow-wrap: normal; }
 table.claims { width: 100%; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
 .kv th { font-weight: normal; color: var(--muted); padding-right: 18px; white-space: nowrap; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
 figure { margin: 10px 0 14px; break-inside: avoid; page-break-inside: avoid; }
@@ -33,7 +33,7 @@ figcaption { font-size: 12px; color: var(--muted); max-width: 720px; }
 .met, .pass { color: var(--met); background: var(--met-bg); }
 .not_met, .fail { color: var(--fail); background: var(--fail-bg); }
 .undetermined, .unknown { color: var(--unknown); background: var(--unknown-bg); }
-.marginal { color: var(--unknown); font-weight: 600; }
+.marginal { color: var(--unknown); font-weight: 600; white-space: nowrap; }
 .notes { border-left: 4px solid #e0a800; background: #fffaf0; padding: 6px 12px; margin: 10px 0; }
 .notes li { margin: 2px 0; }
 .omitted { color: var(--muted); font-style: italic; }
