@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BJH_DEFAULTS } from '../src/analysis/bjh-report.js';
 import { ISOTHERM_DEFAULTS } from '../src/analysis/isotherm-analysis.js';
 import { analyzeFileWithIsotherm } from '../src/batch/analyze-task.js';
 import { writeBatchReports, type BatchLot } from '../src/output/report/batch-reports.js';
@@ -35,7 +36,7 @@ try {
   const lots: BatchLot[] = isotherms.map((file, i) => ({
     lot: `LOT-${String(i).padStart(6, '0')}`,
     source: {
-      isotherm: analyzeFileWithIsotherm({ kind: 'analyze', file, maxFileBytes: 50 * 1024 * 1024, readOptions: { format: 'auto' }, settings: ISOTHERM_DEFAULTS, settingsJson: {} }),
+      isotherm: analyzeFileWithIsotherm({ kind: 'analyze', file, maxFileBytes: 50 * 1024 * 1024, readOptions: { format: 'auto' }, settings: ISOTHERM_DEFAULTS, bjh: BJH_DEFAULTS, settingsJson: {} }),
       bjh: bjhRecord(8 + (i % 40), 30 + (i % 60)),
       particleSizes: ['cyan', 'magenta', 'yellow'].map((ink, k) => ({ label: ink, record: psdRecord(80 + 40 * k + (i % 50), `psd/${ink}.csv`) })),
       grade: gradeRecord(),

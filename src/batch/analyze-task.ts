@@ -1,4 +1,5 @@
 /** One isotherm file → its analyze record, or an error record naming the file; never throws for bad input. */
+import { bjhReport, type BjhSettings } from '../analysis/bjh-report.js';
 import { analyzeIsotherm, type IsothermSettings } from '../analysis/isotherm-analysis.js';
 import { PoregradeError, withFile } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,6 +14,7 @@ export interface AnalyzeTask {
   maxFileBytes: number;
   readOptions: IsothermReadOptions & { format?: string };
   settings: IsothermSettings;
+  bjh: BjhSettings;
   settingsJson: Record<string, unknown>;
 }
 
@@ -34,7 +36,9 @@ export function analyzeFileWithIsotherm(task: AnalyzeTask) {
   const input = readInput(task.file, task.maxFileBytes);
   const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
   const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
-  return { isotherm, analysis, record: analyzeRecord(input, isotherm, analysis, task.settingsJson) };
+  const bjh = withFile(task.file, () => bjhReport(isotherm, task.bjh));
+  const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings] }, task.settingsJson, { bjh: bjh.bjh });
+  return { isotherm, analysis, record };
 }
 
 /** Throws the typed error for bad input (the single-file CLI path prints it as one line). */

@@ -7,6 +7,10 @@ import { PoregradeError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { registerAnalyze } from './analyze.js';
 import { registerFormats } from './formats.js';
+import { registerGrade } from './grade.js';
+import { registerClaims } from './claims.js';
+import { registerLot } from './lot.js';
+import { registerPsd } from './psd.js';
 import { registerReport } from './report.js';
 
 export const VERSION = '0.1.0';
@@ -33,6 +37,10 @@ Examples:
     );
   registerAnalyze(program);
   registerFormats(program);
+  registerGrade(program);
+  registerClaims(program);
+  registerLot(program);
+  registerPsd(program);
   registerReport(program);
   return program;
 }

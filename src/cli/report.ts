@@ -3,6 +3,7 @@
  * isotherm file. The file is written whole or not at all.
  */
 import { Command, Option } from 'commander';
+import { addBjhOptions, bjhSettingsFromOptions } from '../analysis/bjh-report.js';
 import { analyzeFileWithIsotherm } from '../batch/analyze-task.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { buildReportModel, type AnalysedIsotherm } from '../output/report/build-model.js';
@@ -18,13 +19,15 @@ interface ReportOptions extends Omit<AnalyzeOptions, 'json'> {
 export function analyseIsothermFile(file: string, opts: Omit<AnalyzeOptions, 'json'>): AnalysedIsotherm {
   const options = { ...opts, json: false };
   const settings = isothermSettingsFrom(options);
+  const bjh = bjhSettingsFromOptions(opts as unknown as Record<string, unknown>);
   return analyzeFileWithIsotherm({
     kind: 'analyze',
     file,
     maxFileBytes: opts.maxFileSize,
     readOptions: { ...readOptionsFrom(opts), format: opts.inputFormat },
     settings,
-    settingsJson: settingsJson(options, settings),
+    bjh,
+    settingsJson: settingsJson(options, settings, bjh),
   });
 }
 
@@ -37,6 +40,7 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--no-timestamp', 'leave the generation time out, so identical inputs give identical files'));
   addIsothermInputOptions(command);
   addIsothermAnalysisOptions(command);
+  addBjhOptions(command);
   command.addHelpText(
     'after',
     `

@@ -1,8 +1,10 @@
 /** The JSON record of `poregrade analyze` (schema poregrade/analyze-result@1) and its terminal table view. */
 import { createHash } from 'node:crypto';
+import type { BjhJson } from '../analysis/bjh-report.js';
 import type { IsothermAnalysis } from '../analysis/isotherm-analysis.js';
 import { ADSORPTION, DESORPTION, countBranch, type Isotherm, type VendorResults } from '../model/isotherm.js';
 import type { RawInput } from '../io/input.js';
+import { bjhChart, bjhRows } from './bjh-view.js';
 import { colourFor } from './colour.js';
 import { sig } from './json.js';
 import { fmt, table } from './text-table.js';
@@ -94,7 +96,10 @@ export function analyzeTable(record: AnalyzeRecord): string {
     const diff = (((pv.total_cm3_g as number) - vendor.total_pore_volume.cm3_g) / vendor.total_pore_volume.cm3_g) * 100;
     rows.push(['vendor pore volume', fmt(vendor.total_pore_volume.cm3_g, 5), 'cm³/g', `poregrade − vendor: ${diff >= 0 ? '+' : ''}${diff.toFixed(2)} %`]);
   }
+  const bjh = (record as { bjh?: BjhJson }).bjh;
+  if (bjh) rows.push(...bjhRows(bjh));
   lines.push(table(rows));
+  if (bjh) for (const line of bjhChart(bjh)) lines.push(`  ${line}`);
   for (const a of record.assumptions) lines.push(c.dim(`  assumption: ${a}`));
   for (const w of record.warnings) lines.push(c.yellow(`  warning ${w.code}: ${w.message}`));
   return lines.join('\n');
