@@ -58,6 +58,7 @@ describe('particle-size chart', () => {
         { minNm: 300, maxNm: 500, numberFraction: 0.0123 },
         { minNm: 10, maxNm: 500, numberFraction: 0.9712 },
       ],
+      numberMeanNm: 120,
       notes: [],
     };
     const chart = await renderParticleSizeChart(plot);
@@ -70,6 +71,8 @@ describe('particle-size chart', () => {
     expect(narrow!.width).toBeCloseTo(x(500) - x(300), 6);
     expect(chart.svg).toContain('10–500 nm: 97.12 % by number');
     expect(chart.svg).toContain('300–500 nm: 1.23 % by number');
+    const [mean] = translations(markGroup(chart.svg, 'number_mean_rule'));
+    expect(mean!.x).toBeCloseTo(x(120), 6);
     // Each bin's bar spans its own edges.
     const bars = rects(markGroup(chart.svg, 'size_bins'));
     expect(bars[0]!.x).toBeCloseTo(x(edges[0]!), 6);

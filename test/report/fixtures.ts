@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { analyzeIsotherm, ISOTHERM_DEFAULTS } from '../../src/analysis/isotherm-analysis.js';
 import { readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
+import { analyzeDistribution, PSD_DEFAULTS } from '../../src/analysis/psd-analysis.js';
+import type { Distribution } from '../../src/model/distribution.js';
 import { analyzeRecord } from '../../src/output/analyze-record.js';
+import { psdRecord as psdRecordOf } from '../../src/output/psd-record.js';
 import { buildReportModel, type ReportSource } from '../../src/output/report/build-model.js';
 import { PROJECT_ROOT } from '../helpers/shared-data.js';
 
@@ -52,22 +55,22 @@ export function bjhRecord(peakNm: number, xNm: number | null) {
   };
 }
 
-/** A PSD record: log-normal number distribution around `medianNm`, with the two claim windows. */
+/** A real PSD record (the psd command's analysis) of a log-normal number distribution around `medianNm`. */
 export function psdRecord(medianNm: number, file: string) {
   const edges = Array.from({ length: 41 }, (_, i) => 5 * 1.18 ** i);
   const weights = edges.slice(1).map((hi, i) => Math.exp(-((Math.log(Math.sqrt(hi * edges[i]!) / medianNm) / 0.5) ** 2)));
   const total = weights.reduce((a, b) => a + b, 0);
-  const fraction = weights.map((w) => w / total);
-  const inside = (lo: number, hi: number) => fraction.reduce((s, f, i) => (edges[i]! >= lo && edges[i + 1]! <= hi ? s + f : s), 0);
-  return {
-    input: { file },
-    number_distribution: { edges_nm: edges, fraction },
-    fractions: [
-      { min_nm: 10, max_nm: 500, number_fraction: inside(10, 500), volume_fraction: null },
-      { min_nm: 300, max_nm: 500, number_fraction: inside(300, 500), volume_fraction: null },
-    ],
+  const distribution: Distribution = {
+    edgesNm: Float64Array.from(edges),
+    fraction: Float64Array.from(weights, (w) => w / total),
+    basis: 'number',
+    alsoMeasured: [],
+    source: { file, format: 'generic' },
+    metadata: {},
+    assumptions: [],
     warnings: [],
   };
+  return psdRecordOf(distribution, 'utf-8', analyzeDistribution(distribution, PSD_DEFAULTS));
 }
 
 /** A grade record with one claim of each verdict, and claim text carrying markup. */

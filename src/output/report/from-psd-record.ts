@@ -1,42 +1,46 @@
 /**
- * Adapter: a PSD record → ParticleSizePlot. The number distribution is read from `number_distribution` as bins
- * ({bins: [{min_nm, max_nm, fraction}]} or {edges_nm: [n + 1], fraction: [n]}), and the window fractions from
- * fractions[] {min_nm, max_nm, number_fraction, volume_fraction}.
+ * Adapter: a PSD record (schema poregrade/psd-result@1, src/output/psd-record.ts) → ParticleSizePlot: the number
+ * fraction of each bin (bins[] {lower_nm, upper_nm, number}), the claim windows (fractions[] {min_nm, max_nm,
+ * number_fraction}), the number mean, and the record's own notes on where a number answer is weak.
  */
+import { fmt } from '../text-table.js';
 import type { ParticleSizePlot, SizeWindow } from './model.js';
 import { arrayOrEmpty, column, finiteOrNull, objectOrNull, stringList, stringOrNull } from './record-fields.js';
 
-function bins(distribution: unknown): { min: number[]; max: number[]; fraction: number[] } {
-  const d = objectOrNull(distribution);
-  if (!d) return { min: [], max: [], fraction: [] };
-  if (Array.isArray(d.bins)) {
-    const fractionKey = d.bins.some((b) => objectOrNull(b)?.number_fraction !== undefined) ? 'number_fraction' : 'fraction';
-    return { min: column(d.bins, 'min_nm'), max: column(d.bins, 'max_nm'), fraction: column(d.bins, fractionKey) };
-  }
-  const edges = arrayOrEmpty(d.edges_nm).map((v) => finiteOrNull(v) ?? NaN);
-  const fraction = arrayOrEmpty(d.fraction).map((v) => finiteOrNull(v) ?? NaN);
-  const n = Math.min(fraction.length, edges.length - 1);
-  return { min: edges.slice(0, Math.max(n, 0)), max: edges.slice(1, n + 1), fraction: fraction.slice(0, Math.max(n, 0)) };
+export interface ParticleSizeOptions {
+  /** Shade the record's size windows (the pigment windows of the claims); off for particles no window applies to. */
+  windows: boolean;
 }
 
-export function particleSizePlot(label: string, psd: unknown): ParticleSizePlot | null {
+export function particleSizePlot(label: string, psd: unknown, options: ParticleSizeOptions = { windows: true }): ParticleSizePlot | null {
   const record = objectOrNull(psd);
   if (!record) return null;
-  const b = bins(record.number_distribution);
-  const windows: SizeWindow[] = arrayOrEmpty(record.fractions).flatMap((value) => {
-    const f = objectOrNull(value);
-    const min = finiteOrNull(f?.min_nm);
-    const max = finiteOrNull(f?.max_nm);
-    return min !== null && max !== null && min > 0 && max > min ? [{ minNm: min, maxNm: max, numberFraction: finiteOrNull(f?.number_fraction) }] : [];
-  });
-  const input = objectOrNull(record.input);
+  const bins = arrayOrEmpty(record.bins);
+  const windows: SizeWindow[] = !options.windows
+    ? []
+    : arrayOrEmpty(record.fractions).flatMap((value) => {
+        const f = objectOrNull(value);
+        const min = finiteOrNull(f?.min_nm);
+        const max = finiteOrNull(f?.max_nm);
+        return min !== null && max !== null && min > 0 && max > min ? [{ minNm: min, maxNm: max, numberFraction: finiteOrNull(f?.number_fraction) }] : [];
+      });
+  const number = objectOrNull(record.number);
+  const mean = finiteOrNull(number?.mean_nm);
+  const range = objectOrNull(record.resolved_range_nm);
+  const notes = [
+    ...(stringOrNull(number?.source) ? [`number distribution: ${stringOrNull(number?.source)}`] : []),
+    ...(range ? [`resolved size range ${fmt(finiteOrNull(range.min), 4)}–${fmt(finiteOrNull(range.max), 4)} nm (${String(range.basis)} basis, classes above ${fmt(finiteOrNull(range.threshold_percent), 3)} %)`] : []),
+    ...stringList(record.assumptions),
+    ...arrayOrEmpty(record.warnings).flatMap((w) => stringOrNull(objectOrNull(w)?.message) ?? []),
+  ];
   return {
     label,
-    file: stringOrNull(input?.file) ?? stringOrNull(record.file) ?? '–',
-    binMinNm: b.min,
-    binMaxNm: b.max,
-    numberFraction: b.fraction,
+    file: stringOrNull(objectOrNull(record.input)?.file) ?? '–',
+    binMinNm: column(bins, 'lower_nm'),
+    binMaxNm: column(bins, 'upper_nm'),
+    numberFraction: column(bins, 'number'),
     windows,
-    notes: [...stringList(record.assumptions), ...arrayOrEmpty(record.warnings).flatMap((w) => stringOrNull(objectOrNull(w)?.message) ?? [])],
+    numberMeanNm: mean,
+    notes,
   };
 }

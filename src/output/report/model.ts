@@ -57,6 +57,8 @@ export interface ParticleSizePlot {
   binMaxNm: number[];
   numberFraction: number[];
   windows: SizeWindow[];
+  /** Number-weighted mean diameter D[1,0] (X of the polymer-particle claims when not declared), marked on the chart. */
+  numberMeanNm: number | null;
   notes: string[];
 }
 

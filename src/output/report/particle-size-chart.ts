@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { fmt } from '../text-table.js';
 import { CHART_WIDTH_PX, COLOURS, layeredSpec, renderChart, type Layer, type PositionDef, type RenderedChart } from './chart.js';
-import { headroomDomain, logDomain } from './chart-data.js';
+import { headroomDomain, labelSide, logDomain } from './chart-data.js';
 import type { ParticleSizePlot, SizeWindow } from './model.js';
 
 export const PSD_HEIGHT_PX = 220;
@@ -29,8 +29,9 @@ export function particleSizeChartSpec(plot: ParticleSizePlot): TopLevelSpec {
   const windows = [...plot.windows].sort((a, b) => b.maxNm / b.minNm - a.maxNm / a.minNm);
   const domain = logDomain([...bins.flatMap((b) => [b.x, b.x2]), ...windows.flatMap((w) => [w.minNm, w.maxNm])]);
   const x: PositionDef = { field: 'x', type: 'quantitative', title: 'particle diameter, nm (log scale)', scale: { type: 'log', ...(domain ? { domain } : {}) } };
-  // Room above the tallest bar for one label row per window.
-  const yDomain = headroomDomain(bins.map((b) => b.y), 0.12 * windows.length + 0.05);
+  // Room above the tallest bar for one label row per window and one for the mean.
+  const labelRows = windows.length + (plot.numberMeanNm !== null ? 1 : 0);
+  const yDomain = headroomDomain(bins.map((b) => b.y), 0.12 * labelRows + 0.05);
   const layers: Layer[] = [];
   if (windows.length > 0) {
     const rows = windows.map((w, i) => ({ x: w.minNm, x2: w.maxNm, colour: WINDOW_COLOURS[i % WINDOW_COLOURS.length]!, label: windowLabel(w), yPx: 4 + 15 * i }));
@@ -54,6 +55,19 @@ export function particleSizeChartSpec(plot: ParticleSizePlot): TopLevelSpec {
         // label out of the plot.
         mark: { type: 'text', align: 'left', baseline: 'top', fontSize: 11, fontWeight: 'bold' },
         encoding: { x: { value: 6 }, y: { field: 'yPx', type: 'quantitative', scale: null }, text: { field: 'label' }, color: { field: 'colour', type: 'nominal', scale: null, legend: null } },
+      },
+    );
+  }
+  if (plot.numberMeanNm !== null && plot.numberMeanNm > 0) {
+    const side = domain ? labelSide(plot.numberMeanNm, domain, true) : { align: 'left' as const, dx: 4 };
+    const mean = [{ x: plot.numberMeanNm, label: `number mean ${fmt(plot.numberMeanNm, 4)} nm`, yPx: 4 + 15 * windows.length }];
+    layers.push(
+      { name: 'number_mean_rule', data: { values: mean }, mark: { type: 'rule', color: COLOURS.marker }, encoding: { x } },
+      {
+        name: 'number_mean_label',
+        data: { values: mean },
+        mark: { type: 'text', align: side.align, dx: side.dx, baseline: 'top', fontSize: 11, color: COLOURS.marker },
+        encoding: { x, y: { field: 'yPx', type: 'quantitative', scale: null }, text: { field: 'label' } },
       },
     );
   }
