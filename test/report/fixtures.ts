@@ -2,9 +2,9 @@
  * Report inputs for the tests: a real analysis of a generated sample with hostile strings in its metadata and file
  * name, and BJH / PSD / grade records in the shapes the report adapters read.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { analyzeIsotherm, ISOTHERM_DEFAULTS } from '../../src/analysis/isotherm-analysis.js';
 import { readInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
@@ -13,18 +13,58 @@ import type { Distribution } from '../../src/model/distribution.js';
 import { analyzeRecord } from '../../src/output/analyze-record.js';
 import { psdRecord as psdRecordOf } from '../../src/output/psd-record.js';
 import { buildReportModel, type ReportSource } from '../../src/output/report/build-model.js';
+import { gradedLotSource } from '../../src/cli/report.js';
 import { PROJECT_ROOT } from '../helpers/shared-data.js';
 
 export const SCRIPT_NAME = '<script>alert(1)</script>';
 export const IMG_OPERATOR = '"><img src=x onerror=alert(2)>';
 export const IMG_FILE_NAME = 'lot<img src=y onerror=alert(3)>.csv';
 
-/** The silica-gel sample with the script-tag sample name and an attribute-breaking operator, written to a temp dir. */
-export function hostileIsothermFile(): string {
-  const text = readFileSync(join(PROJECT_ROOT, 'samples', 'isotherms', 'silica-gel-layer.csv'), 'utf8').replace(/^Sample,.*$/m, `Sample,${SCRIPT_NAME}\nOperator,"${IMG_OPERATOR.replaceAll('"', '""')}"`);
-  const dir = mkdtempSync(join(tmpdir(), 'poregrade-report-'));
+/** The alumina-hydrate sample with the script-tag sample name and an attribute-breaking operator, written to `dir`. */
+export function hostileIsothermFile(dir = mkdtempSync(join(tmpdir(), 'poregrade-report-'))): string {
+  const text = readFileSync(join(PROJECT_ROOT, 'samples', 'isotherms', 'alumina-hydrate-layer.csv'), 'utf8').replace(/^Sample,.*$/m, `Sample,${SCRIPT_NAME}\nOperator,"${IMG_OPERATOR.replaceAll('"', '""')}"`);
   const file = join(dir, IMG_FILE_NAME);
   writeFileSync(file, text);
+  return file;
+}
+
+/** A number histogram as a generic particle-size export: log-normal around `medianNm`, 60 bins 5–2000 nm. */
+function psdCsv(medianNm: number, gsd: number): string {
+  const edges = Array.from({ length: 61 }, (_, i) => 5 * 400 ** (i / 60));
+  const density = (d: number) => Math.exp(-((Math.log(d / medianNm) / Math.log(gsd)) ** 2) / 2);
+  const weights = edges.slice(1).map((hi, i) => density(Math.sqrt(hi * edges[i]!)));
+  const total = weights.reduce((a, b) => a + b, 0);
+  return ['Lower (nm),Upper (nm),Number (%)', ...weights.map((w, i) => `${edges[i]!.toFixed(4)},${edges[i + 1]!.toFixed(4)},${((100 * w) / total).toFixed(6)}`)].join('\n') + '\n';
+}
+
+export const HOSTILE_LOT_ID = 'CL-<b>0412</b>';
+
+/**
+ * A complete lot in a temp dir: the hostile isotherm, two pigment inks (one named by a script tag), polymer
+ * particles, declared values and facts for the alumina-pigment-ink and polymer-particle-voids sets.
+ */
+export function hostileLotFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'poregrade-lot-'));
+  const isotherm = hostileIsothermFile(dir);
+  mkdirSync(join(dir, 'psd'));
+  writeFileSync(join(dir, 'psd', 'C.csv'), psdCsv(110, 1.5));
+  writeFileSync(join(dir, 'psd', 'M.csv'), psdCsv(230, 1.6));
+  writeFileSync(join(dir, 'psd', 'P.csv'), psdCsv(45, 1.3));
+  const lot = {
+    lot: HOSTILE_LOT_ID,
+    files: { isotherm: basename(isotherm), pigment_psd: { cyan: 'psd/C.csv', [SCRIPT_NAME]: 'psd/M.csv' }, polymer_particle_psd: 'psd/P.csv' },
+    values: { coat_weight_g_m2: 30, receiving_layer_thickness_um: 35, ink_resin_mass_percent: 1.2, solvent_water_solubility_g_per_100g: 2.5 },
+    facts: {
+      receiving_layer_porous: true,
+      receiving_layer_materials: ['alumina hydrate', 'resin binder'],
+      ink_components: ['aqueous medium', 'resin', 'pigment'],
+      ink_colors: ['cyan', 'magenta', 'yellow'],
+      apparatus_parts: ['medium holding part', 'ink holding part'],
+      receiving_layer_contains_polymer_particles: true,
+    },
+  };
+  const file = join(dir, 'lot.json');
+  writeFileSync(file, JSON.stringify(lot, null, 2));
   return file;
 }
 
@@ -73,55 +113,9 @@ export function psdRecord(medianNm: number, file: string) {
   return psdRecordOf(distribution, 'utf-8', analyzeDistribution(distribution, PSD_DEFAULTS));
 }
 
-/** A grade record with one claim of each verdict, and claim text carrying markup. */
-export function gradeRecord() {
-  return {
-    claims: [
-      {
-        set: 'alumina-pigment-ink',
-        claim: 1,
-        status: 'met',
-        parents: [],
-        text: 'An ink jet recording system comprising <a recording medium> & an ink …',
-        elements: [
-          { id: 'pore_volume', text: 'pore volume of the receiving layer', status: 'pass', value: 0.81, unit: 'ml/g', window: '0.1 ≤ V ≤ 1.0', margin: 0.19, marginal: false, missing: [] },
-          { id: 'pigment_10_500', text: 'pigment diameters substantially within 10–500 nm', status: 'pass', value: 0.97, unit: null, window: '≥ 0.95', margin: 0.02, marginal: true, missing: [] },
-        ],
-      },
-      {
-        set: 'alumina-pigment-ink',
-        claim: 2,
-        status: 'not_met',
-        parents: ['1'],
-        elements: [{ id: 'bet_area', text: 'BET area', status: 'fail', value: 512, unit: 'm²/g', window: { min: 20, max: 450, unit: 'm²/g' }, margin: -62, marginal: false, missing: [] }],
-      },
-      {
-        set: 'polymer-particle-voids',
-        claim: 1,
-        status: 'undetermined',
-        parents: [],
-        elements: [{ id: 'a_over_b', text: 'A/B', status: 'unknown', value: null, unit: null, window: '≥ 2.0', margin: null, marginal: false, missing: ['values.coat_weight_g_m2'] }],
-      },
-    ],
-    summary: {},
-  };
-}
-
-/** A full report source: hostile isotherm, BJH, two inks and a grade. */
-export function fullSource(file = hostileIsothermFile()): ReportSource {
-  const analysed = analysedFile(file);
-  return {
-    lot: 'CL-<b>0412</b>',
-    isotherm: analysed,
-    bjh: bjhRecord(17.5, 52),
-    particleSizes: [
-      { label: 'cyan', record: psdRecord(120, 'psd/C-0412.csv') },
-      { label: `magenta ${SCRIPT_NAME}`, record: psdRecord(260, 'psd/M-0412.csv') },
-    ],
-    grade: gradeRecord(),
-    version: '0.0.0-test',
-    generatedAt: null,
-  };
+/** The hostile lot, analysed and graded against every built-in set as `report LOT.json` does. */
+export function fullSource(lotFile = hostileLotFile()): ReportSource {
+  return gradedLotSource(lotFile, [], { version: '0.0.0-test', generatedAt: null, lotBytes: readFileSync(lotFile) });
 }
 
 export function fullModel() {

@@ -8,7 +8,7 @@ import type { AnalyzeRecord } from '../analyze-record.js';
 import { fmt } from '../text-table.js';
 import { analysisSummary, betDetails, betPlot, isothermMetadata, isothermPlot } from './from-analysis.js';
 import { bjhPlot } from './from-bjh-record.js';
-import { claimRows } from './from-grade-record.js';
+import { claimRows, claimSetRows } from './from-grade-record.js';
 import { particleSizePlot } from './from-psd-record.js';
 import type { InputFile, KeyValue, Message, ParticleSizePlot, ReportModel } from './model.js';
 import { arrayOrEmpty, finiteOrNull, flatten, objectOrNull, stringOrNull } from './record-fields.js';
@@ -26,8 +26,8 @@ export interface ReportSource {
   isotherm: AnalysedIsotherm | null;
   /** BJH record when it is not inside the analyze record. */
   bjh?: unknown;
-  /** One PSD record per measured material (ink colour, polymer particles, …). */
-  particleSizes?: { label: string; record: unknown }[];
+  /** One PSD record per measured material (ink colour, polymer particles, …); `windows` shades its size windows. */
+  particleSizes?: { label: string; record: unknown; windows?: boolean }[];
   /** The grade record (claims[] and summary). */
   grade?: unknown;
   /** Files beyond the isotherm (the lot file, PSD files), with their hashes. */
@@ -60,7 +60,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
 
   const particleSizes: ParticleSizePlot[] = [];
   for (const psd of source.particleSizes ?? []) {
-    const plot = particleSizePlot(psd.label, psd.record);
+    const plot = particleSizePlot(psd.label, psd.record, { windows: psd.windows ?? true });
     if (plot) particleSizes.push(plot);
     else omitted.push(`particle sizes of ${psd.label}: the record could not be read`);
   }
@@ -97,6 +97,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
     bjh,
     particleSizes,
     claims,
+    claimSets: source.grade === undefined ? [] : claimSetRows(source.grade),
     settings: settings.map((s) => ({ label: s.key, value: s.value })),
     inputs,
     assumptions: [...(record?.assumptions ?? []), ...(source.assumptions ?? [])],

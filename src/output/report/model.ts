@@ -65,26 +65,58 @@ export interface ParticleSizePlot {
 export type Verdict = 'met' | 'not_met' | 'undetermined';
 export type ElementStatus = 'pass' | 'fail' | 'unknown';
 
-export interface ClaimElementRow {
-  id: string;
-  text: string;
+/** One ink's verdict on a per-ink element (pigment windows). */
+export interface InkRow {
+  ink: string;
   status: ElementStatus;
   value: number | null;
-  unit: string | null;
-  window: string | null;
   margin: number | null;
   marginal: boolean;
   missing: string[];
 }
 
+export interface ClaimElementRow {
+  id: string;
+  /** The claim's own words for this element. */
+  text: string;
+  kind: 'fact' | 'numeric';
+  status: ElementStatus;
+  /** What is tested: an expression ("A / B") or a fact test. */
+  test: string | null;
+  /** Numeric value in `unit`, or a declared fact as text. */
+  value: number | string | null;
+  uncertainty: number | null;
+  unit: string | null;
+  window: string | null;
+  margin: number | null;
+  marginal: boolean;
+  missing: string[];
+  source: string | null;
+  inks: InkRow[];
+  notes: string[];
+}
+
 export interface ClaimRow {
   set: string;
   claim: string;
+  title: string | null;
   status: Verdict;
+  marginal: boolean;
   parents: string[];
-  /** The claim's text as printed in the patent, when the record carries it. */
-  text: string | null;
+  /** 'any_one_of': "according to any one of claims …", one parent met suffices. */
+  parentRule: 'all' | 'any_one_of';
+  /** One sentence: why this verdict. */
+  reason: string | null;
+  missing: string[];
   elements: ClaimElementRow[];
+}
+
+/** A claim set as graded: its title, the settings it was read with, its notes. */
+export interface ClaimSetRow {
+  set: string;
+  title: string | null;
+  settings: string | null;
+  notes: string[];
 }
 
 export interface InputFile {
@@ -122,6 +154,7 @@ export interface ReportModel {
   bjh: BjhPlot | null;
   particleSizes: ParticleSizePlot[];
   claims: ClaimRow[] | null;
+  claimSets: ClaimSetRow[];
   /** Every setting that shaped the numbers, flattened to dotted keys. */
   settings: KeyValue[];
   inputs: InputFile[];

@@ -117,7 +117,7 @@ ${isotherm ? html`<section>${isotherm}</section>` : ''}
 ${bet ? html`<section>${bet}</section>` : ''}
 ${bjh ? html`<section>${bjh}</section>` : ''}
 ${sizes.length ? html`<section><h2 id="particle-sizes">Particle-size distributions (number basis)</h2>${sizes}</section>` : ''}
-${model.claims ? html`<section><h2 id="claims">Claims</h2>${claimsSection(model.claims)}</section>` : ''}
+${model.claims ? html`<section><h2 id="claims">Claims</h2>${claimsSection(model.claims, model.claimSets)}</section>` : ''}
 <section>
 <h2 id="reproduce">Reproduce</h2>
 <h3>Input files</h3>

@@ -20,7 +20,12 @@ th, td { text-align: left; vertical-align: top; padding: 3px 10px 3px 0; border-
 th { font-weight: 600; }
 td { overflow-wrap: anywhere; }
 td.nowrap { white-space: nowrap; overflow-wrap: normal; }
-table.claims { width: 100%; }
+table.claims { width: 100%; table-layout: fixed; }
+table.claims col.c-element { width: 46%; } table.claims col.c-status { width: 10%; } table.claims col.c-value { width: 17%; }
+table.claims col.c-window { width: 15%; } table.claims col.c-margin { width: 12%; }
+.claims tr.claim-head td { border-top: 2px solid #aaa; background: #f6f6f6; padding: 5px 6px; }
+.claims td.value { text-align: right; font-variant-numeric: tabular-nums; }
+.claims td.num { white-space: normal; overflow-wrap: anywhere; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
 .kv th { font-weight: normal; color: var(--muted); padding-right: 18px; white-space: nowrap; }
 .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; word-break: break-all; }
@@ -37,10 +42,14 @@ figcaption { font-size: 12px; color: var(--muted); max-width: 720px; }
 .notes { border-left: 4px solid #e0a800; background: #fffaf0; padding: 6px 12px; margin: 10px 0; }
 .notes li { margin: 2px 0; }
 .omitted { color: var(--muted); font-style: italic; }
-.claims td.claim { white-space: nowrap; }
-.claims tr.first td { border-top: 2px solid #aaa; }
-.claims details summary { cursor: pointer; color: var(--accent); font-size: 12px; }
-.claims details p { font-size: 12px; color: var(--muted); max-width: 520px; white-space: pre-wrap; }
+.claims .reason, .claims .test, .claims .source, .claims .missing { font-size: 12px; color: var(--muted); }
+.claims .missing { color: var(--unknown); }
+.claims .test { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.claims ul.inks { list-style: none; margin: 4px 0 0; padding: 0; font-size: 12px; text-align: left; }
+.claims .declared { font-size: 12px; }
+h3 small { font-weight: normal; color: var(--muted); }
+details.set-notes { font-size: 12px; color: var(--muted); margin: 0 0 6px; }
+details.set-notes summary { cursor: pointer; color: var(--accent); }
 .summary td { font-size: 15px; }
 nav.toc { font-size: 13px; margin: 8px 0 0; }
 nav.toc a { margin-right: 14px; color: var(--accent); }
@@ -54,8 +63,8 @@ footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
   section.first { break-before: auto; page-break-before: auto; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   tr, figure, .notes { break-inside: avoid; page-break-inside: avoid; }
+  tr.claim-head { break-after: avoid; page-break-after: avoid; }
   thead { display: table-header-group; }
-  .claims details > p { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 `;
