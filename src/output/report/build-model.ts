@@ -26,8 +26,11 @@ export interface ReportSource {
   isotherm: AnalysedIsotherm | null;
   /** BJH record when it is not inside the analyze record. */
   bjh?: unknown;
-  /** One PSD record per measured material (ink colour, polymer particles, …); `windows` shades its size windows. */
-  particleSizes?: { label: string; record: unknown; windows?: boolean }[];
+  /**
+   * One PSD record per measured material (ink colour, polymer particles, …); `windows` shades its size windows,
+   * `file` names it as the user gave it (the record holds the resolved path).
+   */
+  particleSizes?: { label: string; record: unknown; windows?: boolean; file?: string }[];
   /** The grade record (claims[] and summary). */
   grade?: unknown;
   /** Files beyond the isotherm (the lot file, PSD files), with their hashes. */
@@ -61,7 +64,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
   const particleSizes: ParticleSizePlot[] = [];
   for (const psd of source.particleSizes ?? []) {
     const plot = particleSizePlot(psd.label, psd.record, { windows: psd.windows ?? true });
-    if (plot) particleSizes.push(plot);
+    if (plot) particleSizes.push(psd.file === undefined ? plot : { ...plot, file: psd.file });
     else omitted.push(`particle sizes of ${psd.label}: the record could not be read`);
   }
   if (!source.particleSizes?.length) omitted.push('particle-size distributions: no particle-size file was given');

@@ -6,6 +6,7 @@
 import type { LotArtefacts } from '../../analysis/lot-analysis.js';
 import type { GradeResult } from '../../claims/grade.js';
 import type { LotFile } from '../../claims/lot.js';
+import { RawInput } from '../../io/input.js';
 import { analyzeRecord, sha256 } from '../analyze-record.js';
 import { psdRecord } from '../psd-record.js';
 import type { ReportSource } from './build-model.js';
@@ -30,13 +31,15 @@ export function lotReportSource(lot: LotFile, artefacts: LotArtefacts, grade: Gr
       ? {
           isotherm: a.isotherm,
           analysis: a.analysis,
-          record: analyzeRecord(a.input, a.isotherm, a.analysis, { ...analysisSettings, source: `${a.ref.field} of the lot file` }, { bjh }),
+          // Named as the lot file gives it, like the particle-size files (the analysis read the resolved path).
+          record: analyzeRecord(new RawInput(a.ref.given, a.input.bytes), a.isotherm, a.analysis, { ...analysisSettings, source: `${a.ref.field} of the lot file` }, { bjh }),
         }
       : null,
     particleSizes: artefacts.psd.map((p) => ({
       label: p.label,
       record: psdRecord(p.distribution, p.input.encoding, p.result),
       windows: p.ref.field.startsWith('files.pigment_psd'),
+      file: p.ref.given,
     })),
     grade,
     inputs,

@@ -53,12 +53,20 @@ async function bjhSection(plot: BjhPlot): Promise<Html> {
       label: 'X and A',
       value: plot.atDiameter
         ? `X = ${fmt(plot.atDiameter.diameterNm, 4)} nm, A = ${plot.atDiameter.dvDlogDCm3PerG === null ? 'unknown (outside the measured diameters; never extrapolated)' : `${fmt(plot.atDiameter.dvDlogDCm3PerG, 4)} cm³/g`}`
-        : 'X not given (declare polymer_particle_size_nm or a polymer particle-size file)',
+        : 'X not given (--at-diameter for an isotherm file; values.polymer_particle_size_nm or files.polymer_particle_psd in a lot file)',
     },
     { label: 'cumulative pore volume', value: plot.totalCumulativeCm3PerG === null ? '–' : `${fmt(plot.totalCumulativeCm3PerG, 4)} cm³/g` },
   ];
   return html`<h2 id="bjh">Pore-size distribution (BJH)</h2>
-${figure(curve.svg, `BJH dV/dlogD from the ${plot.branch} branch (${plot.thicknessModel} thickness) on a log diameter axis. Solid rule: Y, the diameter of the maximum peak. Dashed rule: X, the polymer fine-particle size; the circle is A, the curve read there (per gram of layer; the claim converts it per area with the coat weight).`, 'BJH dV/dlogD')}
+${figure(
+    curve.svg,
+    `BJH dV/dlogD from the ${plot.branch} branch (${plot.thicknessModel} thickness) on a log diameter axis. Solid rule: Y, the diameter of the maximum peak.${
+      plot.atDiameter
+        ? ' Dashed rule: X, the polymer fine-particle size; the circle is A, the curve read there (per gram of layer; the claims convert it per area with the coat weight).'
+        : ''
+    }`,
+    'BJH dV/dlogD',
+  )}
 ${figure(cumulative.svg, 'Cumulative pore volume against pore diameter, same diameter axis.', 'BJH cumulative pore volume')}
 ${keyValueTable(rows)}`;
 }
@@ -66,8 +74,14 @@ ${keyValueTable(rows)}`;
 async function particleSizeFigure(plot: ParticleSizePlot): Promise<Html> {
   const chart = await renderParticleSizeChart(plot);
   return html`<h3>${plot.label}</h3>
-${figure(chart.svg, html`Number fraction per bin, ${plot.file}. Shaded: ${plot.windows.map(windowLabel).join('; ') || 'no windows'}.`, `particle sizes of ${plot.label}`)}
-${plot.notes.length ? html`<ul class="notes">${plot.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
+${figure(
+    chart.svg,
+    html`Number fraction per bin, ${plot.file}.${plot.windows.length ? ` Shaded: ${plot.windows.map(windowLabel).join('; ')}.` : ''}${
+      plot.numberMeanNm !== null ? ' Rule: the number-weighted mean diameter D[1,0].' : ''
+    }`,
+    `particle sizes of ${plot.label}`,
+  )}
+${plot.notes.length ? html`<ul class="plain">${plot.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}`;
 }
 
 function notesList(model: ReportModel): Html {

@@ -41,6 +41,7 @@ figcaption { font-size: 12px; color: var(--muted); max-width: 720px; }
 .marginal { color: var(--unknown); font-weight: 600; white-space: nowrap; }
 .notes { border-left: 4px solid #e0a800; background: #fffaf0; padding: 6px 12px; margin: 10px 0; }
 .notes li { margin: 2px 0; }
+ul.plain { font-size: 12px; color: var(--muted); margin: 0 0 12px; padding-left: 18px; }
 .omitted { color: var(--muted); font-style: italic; }
 .claims .reason, .claims .test, .claims .source, .claims .missing { font-size: 12px; color: var(--muted); }
 .claims .missing { color: var(--unknown); }
