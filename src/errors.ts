@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   E_NEGATIVE_LOADING: { meaning: 'an amount adsorbed is negative', fix: 'check the loading column' },
   E_DUPLICATE_PRESSURE: { meaning: 'two points of one branch have the same relative pressure', fix: 'remove the repeated row' },
   E_TOO_FEW_POINTS: { meaning: 'too few points for the requested analysis', fix: 'measure more points or choose another range' },
+  E_UNSORTED_PRESSURE: { meaning: 'pressures go up and down more than once, so the branches cannot be told apart', fix: 'sort the rows in measurement order, or add a Branch column' },
   E_BAD_BRANCH: { meaning: 'a branch label is not adsorption/desorption', fix: 'use ads/des, adsorption/desorption or a/d' },
   E_BAD_JSON: { meaning: 'the JSON is malformed or has the wrong shape', fix: 'correct the JSON at the position named' },
   E_NO_BET_RANGE: { meaning: 'no BET range satisfies the consistency criteria', fix: 'inspect the criteria report; a fixed --bet-range overrides' },

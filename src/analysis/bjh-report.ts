@@ -92,6 +92,24 @@ export interface BjhJson {
   distribution: BjhDistributionRow[];
 }
 
+/**
+ * BJH can report more pore volume than the isotherm holds as liquid at its highest point: the core-to-pore correction
+ * (r_p/r_K)² inflates each group, and the vendors do it too (Micromeritics' own report for its silica-alumina
+ * reference, Sample_A, gives a desorption volume of 0.6998 cm³/g against 0.6034 cm³/g of liquid at the top point).
+ * poregrade keeps the vendor's numbers and says so rather than clamping them.
+ */
+function overshootOfLiquid(isotherm: Isotherm, bjhVolumeCm3PerG: number | null, liquidVolumeFactor: number): BjhWarning | null {
+  if (bjhVolumeCm3PerG === null) return null;
+  let top = 0;
+  for (const q of isotherm.loadingCm3StpPerG) top = Math.max(top, q);
+  const liquid = top * liquidVolumeFactor;
+  if (bjhVolumeCm3PerG <= liquid) return null;
+  return {
+    code: 'BJH_EXCEEDS_LIQUID',
+    message: `the BJH cumulative volume ${bjhVolumeCm3PerG.toPrecision(4)} cm³/g exceeds the liquid the isotherm holds at its highest point (${liquid.toPrecision(4)} cm³/g) by ${(((bjhVolumeCm3PerG - liquid) / liquid) * 100).toFixed(1)} %: the BJH core-to-pore correction overestimates narrow pores; prefer the Gurvich total pore volume for totals`,
+  };
+}
+
 export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: BjhJson; warnings: BjhWarning[] } {
   const warnings: BjhWarning[] = [];
   const branch = resolveBranch(isotherm, settings.branch, warnings);
@@ -126,6 +144,8 @@ export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: Bjh
     const cavitation = detectCavitation(points, adsorption, distribution);
     if (cavitation) warnings.push(cavitation);
   }
+  const overshoot = overshootOfLiquid(isotherm, result.totalVolumeCm3PerG, settings.liquidVolumeFactor);
+  if (overshoot) warnings.push(overshoot);
   const peak = bjhPeak(distribution, settings.psdBasis);
   if (peak === null && distribution.diameterNm.length > 0) {
     warnings.push({ code: 'BJH_NO_PEAK', message: 'the pore distribution is zero everywhere: no peak diameter' });

@@ -139,7 +139,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
     }
     process.exitCode = await emitRecords(tasks, { ...opts, format }, {
       single: tasks.length === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!),
-      table: (record) => analyzeTable(record as AnalyzeRecord),
+      table: (record) => analyzeTable(record as AnalyzeRecord) + '\n',
       csv: ANALYZE_CSV,
     });
   });

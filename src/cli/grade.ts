@@ -25,7 +25,7 @@ export function claimsOption(): Option {
     .argParser((value: string, previous: string[]) => [...previous, value]);
 }
 
-function parseFailOn(value: string): ClaimStatus[] {
+export function parseFailOn(value: string): ClaimStatus[] {
   const statuses = value.split(',').map((s) => s.trim());
   for (const s of statuses) {
     if (!(FAIL_ON as readonly string[]).includes(s)) throw new UsageError(`"${s}" is not a status to fail on`, '--fail-on', `use ${FAIL_ON.join(', ')} or both, comma-separated`);

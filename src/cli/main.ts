@@ -11,6 +11,7 @@ import { registerGrade } from './grade.js';
 import { registerClaims } from './claims.js';
 import { registerLot } from './lot.js';
 import { registerPsd } from './psd.js';
+import { registerBatch } from './batch.js';
 import { registerReport } from './report.js';
 
 export const VERSION = '0.1.0';
@@ -41,6 +42,7 @@ Examples:
   registerClaims(program);
   registerLot(program);
   registerPsd(program);
+  registerBatch(program);
   registerReport(program);
   return program;
 }

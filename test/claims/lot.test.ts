@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeLot } from '../../src/analysis/lot-analysis.js';
 import { loadLot } from '../../src/claims/lot.js';
 import { readJsonFile } from '../../src/claims/json-file.js';
 import { unknownNameWarnings } from '../../src/claims/lot-names.js';
@@ -95,17 +94,5 @@ describe('settings of a set and of the lot', () => {
 
   it('an impossible lot setting is an error naming the field', () => {
     expect(() => effectiveSettings(builtIn('heat-press-finishing'), lotWith({ analysis: { bjh_branch: 'both' } }))).toThrow(expect.objectContaining({ code: 'E_LOT_FIELD', field: 'analysis.bjh_branch' }));
-  });
-});
-
-describe('analyzeLot stub', () => {
-  it('marks file-based measurements missing: the file to add when absent, "not wired yet" when present', () => {
-    const lot = loadLot(writeLot('stub.json', { files: { isotherm: 'isotherms/CL.csv' }, values: { polymer_particle_size_nm: 52 } }));
-    const m = analyzeLot(lot, { bjh_branches: ['desorption'] });
-    expect(m.bet_area).toMatchObject({ value: null, missing: [], reason: 'measurement not wired yet' });
-    expect(m.resin_particle_mean_diameter).toMatchObject({ value: null, missing: ['files.resin_particle_psd'] });
-    expect(m.polymer_particle_number_mean).toMatchObject({ value: null, missing: ['files.polymer_particle_psd'] });
-    expect(m.bjh.desorption?.dvdlogd_at_x).toMatchObject({ value: null, missing: [], reason: 'measurement not wired yet' });
-    expect(m.bjh.adsorption).toBeUndefined();
   });
 });

@@ -22,7 +22,8 @@ export const IMG_FILE_NAME = 'lot<img src=y onerror=alert(3)>.csv';
 
 /** The alumina-hydrate sample with the script-tag sample name and an attribute-breaking operator, written to `dir`. */
 export function hostileIsothermFile(dir = mkdtempSync(join(tmpdir(), 'poregrade-report-'))): string {
-  const text = readFileSync(join(PROJECT_ROOT, 'samples', 'isotherms', 'alumina-hydrate-layer.csv'), 'utf8').replace(/^Sample,.*$/m, `Sample,${SCRIPT_NAME}\nOperator,"${IMG_OPERATOR.replaceAll('"', '""')}"`);
+  const sample = readFileSync(join(PROJECT_ROOT, 'samples', 'isotherms', 'alumina-hydrate-layer.csv'), 'utf8').replace(/^(#|Sample,|Operator,).*\n/gm, '');
+  const text = `Sample,${SCRIPT_NAME}\nOperator,"${IMG_OPERATOR.replaceAll('"', '""')}"\n${sample}`;
   const file = join(dir, IMG_FILE_NAME);
   writeFileSync(file, text);
   return file;

@@ -5,7 +5,7 @@
  * instrument's own Numbers[] (its Mie conversion) are kept beside the intensity distribution, so a number answer
  * never needs the Rayleigh approximation when the file has them.
  */
-import { InputError } from '../../errors.js';
+import { InputError, withFile } from '../../errors.js';
 import type { Basis, VendorStatistic } from '../../model/distribution.js';
 import type { DelimitedRow } from '../delimited.js';
 import { tryParseNumber } from '../numbers.js';
@@ -52,7 +52,12 @@ function records(rows: DelimitedRow[], decimalComma: boolean): ZetaRecord[] {
       columns.set(m[1]!, list);
     });
     const firstSize = columns.get('Sizes')![0]!;
+    const lastColumn = Math.max(...[...columns.values()].flat());
     for (let r = h + 1; r < rows.length && tryParseNumber(rows[r]!.cells[firstSize] ?? '', decimalComma) !== null; r++) {
+      // A record row shorter than its indexed columns was cut off (a truncated copy): its missing shares are not zeros.
+      if (rows[r]!.cells.length <= lastColumn) {
+        throw new InputError('E_ROW_LENGTH', `record row has ${rows[r]!.cells.length} cells, its header names ${lastColumn + 1}`, { line: rows[r]!.line }, 'the file is truncated: export it again');
+      }
       out.push({ row: rows[r]!, header, columns });
     }
   }
@@ -73,7 +78,7 @@ export const zetasizerReader: PsdReader = {
   read(input, options) {
     const { file } = input;
     const { rows, decimalComma } = sourceTable(input);
-    const all = records(rows, decimalComma);
+    const all = withFile(file, () => records(rows, decimalComma));
     if (all.length === 0) throw new InputError('E_NO_DATA', 'a Sizes[] header was found but no record rows follow it', { file });
     const choice = chooseRecords(all, options.record, file);
     const series = (['Intensities', 'Volumes', 'Numbers'] as const).filter((s) => choice.chosen.every((r) => r.columns.has(s)));

@@ -1,7 +1,12 @@
 /**
- * `batch --report-dir DIR`: one report per lot and an index page linking them with their verdicts. Lots are taken
- * one at a time from an iterable (sync or async), rendered, written and dropped, so memory does not grow with the
- * batch; each file is written whole or not at all (atomic rename), the index last.
+ * `batch --report-dir DIR`: one report per lot and an index page linking them with their verdicts.
+ *
+ * Two halves, so that the batch can render on its worker threads and write on the main one:
+ * - renderLotReport(source) → {html, entry}: plain data (structured-cloneable), rendered where the lot was graded;
+ * - BatchReportWriter: gives each lot a safe unique file name, writes its report whole or not at all (atomic rename),
+ *   and at finish() writes the index, last.
+ * writeBatchReports(dir, lots) joins the two on one thread, taking lots one at a time from a (sync or async) iterable
+ * so that memory does not grow with the batch.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -29,8 +34,14 @@ export interface BatchReportResult {
   /** Path of the index page. */
   index: string;
   reports: { lot: string; file: string }[];
-  /** Lots without a report: unreadable, or their report failed to render. */
+  /** Lots without a report: unreadable, or their report failed to render or be written. */
   failed: { lot: string; error: string }[];
+}
+
+/** A rendered report and its index row (href still unset): plain data, safe to post from a worker thread. */
+export interface RenderedLotReport {
+  html: string;
+  entry: IndexEntry;
 }
 
 export const INDEX_FILE = 'index.html';
@@ -49,32 +60,68 @@ export function reportFileName(lot: string, used: Set<string>): string {
   return name;
 }
 
+export async function renderLotReport(source: ReportSource): Promise<RenderedLotReport> {
+  const model = buildReportModel(source);
+  return { html: await renderReport(model), entry: indexEntry(model, null) };
+}
+
+export class BatchReportWriter {
+  private readonly used = new Set<string>([INDEX_FILE]);
+  private readonly entries: IndexEntry[] = [];
+  private readonly result: BatchReportResult;
+
+  constructor(
+    readonly dir: string,
+    private readonly options: BatchReportOptions,
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.result = { index: join(dir, INDEX_FILE), reports: [], failed: [] };
+  }
+
+  /** Writes one lot's report; a write that fails (a full disk) is listed on the index instead. Returns its path or null. */
+  add(lot: string, report: RenderedLotReport): string | null {
+    const name = reportFileName(lot, this.used);
+    const file = join(this.dir, name);
+    try {
+      writeFileAtomic(file, report.html);
+    } catch (error) {
+      this.addFailure(lot, `report not written: ${error instanceof Error ? error.message : String(error)}`);
+      return null;
+    }
+    this.entries.push({ ...report.entry, lot, href: encodeURIComponent(name) });
+    this.result.reports.push({ lot, file });
+    return file;
+  }
+
+  addFailure(lot: string, error: string): void {
+    this.entries.push(failedEntry(lot, error));
+    this.result.failed.push({ lot, error });
+  }
+
+  /** Writes the index (last, so that it never links a report not yet written). */
+  finish(): BatchReportResult {
+    const { version, generatedAt, title } = this.options;
+    writeFileAtomic(this.result.index, renderIndex(this.entries, { version, generatedAt: generatedAt ?? null, ...(title ? { title } : {}) }));
+    return this.result;
+  }
+}
+
 export async function writeBatchReports(dir: string, lots: Iterable<BatchLot> | AsyncIterable<BatchLot>, options: BatchReportOptions): Promise<BatchReportResult> {
-  mkdirSync(dir, { recursive: true });
-  const used = new Set<string>([INDEX_FILE]);
-  const entries: IndexEntry[] = [];
-  const result: BatchReportResult = { index: join(dir, INDEX_FILE), reports: [], failed: [] };
+  const writer = new BatchReportWriter(dir, options);
   for await (const lot of lots) {
     if (!lot.source) {
-      const error = lot.error ?? 'the lot could not be read';
-      entries.push(failedEntry(lot.lot, error));
-      result.failed.push({ lot: lot.lot, error });
+      writer.addFailure(lot.lot, lot.error ?? 'the lot could not be read');
       continue;
     }
-    const name = reportFileName(lot.lot, used);
+    let rendered: RenderedLotReport;
     try {
-      const model = buildReportModel({ ...lot.source, lot: lot.source.lot ?? lot.lot });
-      const file = join(dir, name);
-      writeFileAtomic(file, await renderReport(model));
-      entries.push(indexEntry(model, encodeURIComponent(name)));
-      result.reports.push({ lot: lot.lot, file });
+      rendered = await renderLotReport({ ...lot.source, lot: lot.source.lot ?? lot.lot });
     } catch (error) {
-      // One lot's failure (a full disk, a bug) is reported on the index and does not lose the others' reports.
-      const message = `report not written: ${error instanceof Error ? error.message : String(error)}`;
-      entries.push(failedEntry(lot.lot, message));
-      result.failed.push({ lot: lot.lot, error: message });
+      // A bug in one lot's report is listed on the index and does not lose the other lots' reports.
+      writer.addFailure(lot.lot, `report not rendered: ${error instanceof Error ? error.message : String(error)}`);
+      continue;
     }
+    writer.add(lot.lot, rendered);
   }
-  writeFileAtomic(result.index, renderIndex(entries, { version: options.version, generatedAt: options.generatedAt ?? null, ...(options.title ? { title: options.title } : {}) }));
-  return result;
+  return writer.finish();
 }

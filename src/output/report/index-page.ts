@@ -24,7 +24,7 @@ export interface IndexEntry {
 }
 
 /** The index row of a rendered report's model. */
-export function indexEntry(model: ReportModel, href: string): IndexEntry {
+export function indexEntry(model: ReportModel, href: string | null): IndexEntry {
   return {
     lot: model.title,
     href,
