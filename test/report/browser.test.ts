@@ -12,6 +12,9 @@ import { renderReport } from '../../src/output/report/page.js';
 import { CHROMIUM_PATH, HAVE_CHROMIUM, launchChromium, type Chromium } from '../helpers/chromium.js';
 import { fullModel, SCRIPT_NAME } from './fixtures.js';
 
+/** Starting Chromium takes a second on an idle machine and much longer on a loaded CI runner. */
+const BROWSER_TIMEOUT_MS = 90_000;
+
 if (!HAVE_CHROMIUM) {
   console.warn(`\n!!! SKIPPED "report in a browser": no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium; .ci/run does it)\n`);
 }
@@ -24,7 +27,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report in headless Chromium${HAVE_CHROMIUM ? ''
     const file = join(mkdtempSync(join(tmpdir(), 'poregrade-browser-')), 'report.html');
     writeFileSync(file, await renderReport(fullModel()));
     url = pathToFileURL(file).href;
-  });
+  }, BROWSER_TIMEOUT_MS);
   afterAll(async () => browser?.close());
 
   it('loads with no console error, no request but the page itself, no dialog, and shows the script-tag name as text', async () => {
@@ -75,7 +78,7 @@ describe.skipIf(!HAVE_CHROMIUM)(`report in headless Chromium${HAVE_CHROMIUM ? ''
     expect(chart.height).toBeGreaterThan(200);
     await counter.close();
     await page.close();
-  });
+  }, BROWSER_TIMEOUT_MS);
 
   it('prints to A4 pages, one section per page at least', async () => {
     const page = await browser.context.newPage();
@@ -88,5 +91,5 @@ describe.skipIf(!HAVE_CHROMIUM)(`report in headless Chromium${HAVE_CHROMIUM ? ''
     expect(Math.abs(Number(box![1]) - 595.3)).toBeLessThan(1);
     expect(Math.abs(Number(box![2]) - 841.9)).toBeLessThan(1);
     await page.close();
-  });
+  }, BROWSER_TIMEOUT_MS);
 });

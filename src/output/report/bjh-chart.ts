@@ -18,6 +18,17 @@ export function diameterAxis(domain: [number, number] | null): PositionDef {
   return { field: 'x', type: 'quantitative', title: 'pore diameter D, nm (log scale)', scale: { type: 'log', ...(domain ? { domain } : {}) } };
 }
 
+type Side = { align: 'left' | 'right'; dx: number };
+const RIGHT_OF: Side = { align: 'left', dx: 4 };
+const LEFT_OF: Side = { align: 'right', dx: -4 };
+
+function awaySides(peakNm: number, xNm: number, domain: [number, number]): { peak: Side; x: Side } {
+  const position = (d: number) => (Math.log(d) - Math.log(domain[0])) / (Math.log(domain[1]) - Math.log(domain[0]));
+  const fits = (d: number, side: Side) => (side === LEFT_OF ? position(d) > 0.3 : position(d) < 0.7);
+  const [peak, x] = peakNm >= xNm ? [RIGHT_OF, LEFT_OF] : [LEFT_OF, RIGHT_OF];
+  return { peak: fits(peakNm, peak) ? peak : labelSide(peakNm, domain, true), x: fits(xNm, x) ? x : labelSide(xNm, domain, true) };
+}
+
 export function bjhChartSpec(plot: BjhPlot): TopLevelSpec {
   const domain = bjhDiameterDomain(plot);
   const x = diameterAxis(domain);
@@ -32,8 +43,10 @@ export function bjhChartSpec(plot: BjhPlot): TopLevelSpec {
       encoding: { x, y, order: { field: 'x', type: 'quantitative' } },
     },
   ];
+  // Y's and X's labels point away from each other, so that neither crosses the other's rule; near an edge, inward.
+  const sides = domain && plot.peak && plot.atDiameter ? awaySides(plot.peak.diameterNm, plot.atDiameter.diameterNm, domain) : null;
   const marker = (name: string, diameterNm: number, label: string, dashed: boolean, row: number): Layer[] => {
-    const side = domain ? labelSide(diameterNm, domain, true) : { align: 'left' as const, dx: 4 };
+    const side = sides ? (name === 'peak' ? sides.peak : sides.x) : domain ? labelSide(diameterNm, domain, true) : { align: 'left' as const, dx: 4 };
     return [
       { name: `${name}_rule`, data: { values: [{ x: diameterNm }] }, mark: { type: 'rule', color: COLOURS.marker, ...(dashed ? { strokeDash: [4, 3] } : {}) }, encoding: { x } },
       {

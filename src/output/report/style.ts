@@ -14,7 +14,7 @@ h1 { font-size: 22px; margin: 0 0 4px; overflow-wrap: anywhere; }
 h2 { font-size: 17px; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--ink); }
 h3 { font-size: 14px; margin: 18px 0 6px; overflow-wrap: anywhere; }
 p { margin: 6px 0; }
-.sub { color: var(--muted); margin: 0 0 14px; overflow-wrap: anywhere; }
+.sub { color: var(--muted); margin: 0 0 14px; overflow-wrap: anywhere; font-size: 13px; }
 table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
 th, td { text-align: left; vertical-align: top; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--rule); }
 th { font-weight: 600; }
