@@ -5,13 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { analyzeIsotherm, ISOTHERM_DEFAULTS } from '../../src/analysis/isotherm-analysis.js';
-import { readInput } from '../../src/io/input.js';
-import { readIsotherm } from '../../src/io/isotherm/registry.js';
-import { analyzeDistribution, PSD_DEFAULTS } from '../../src/analysis/psd-analysis.js';
-import type { Distribution } from '../../src/model/distribution.js';
-import { analyzeRecord } from '../../src/output/analyze-record.js';
-import { psdRecord as psdRecordOf } from '../../src/output/psd-record.js';
+import { BJH_DEFAULTS } from '../../src/analysis/bjh-report.js';
+import { ISOTHERM_DEFAULTS } from '../../src/analysis/isotherm-analysis.js';
+import { analyzeFileWithIsotherm } from '../../src/batch/analyze-task.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../../src/io/input.js';
 import { buildReportModel, type ReportSource } from '../../src/output/report/build-model.js';
 import { gradedLotSource } from '../../src/cli/report.js';
 import { PROJECT_ROOT } from '../helpers/shared-data.js';
@@ -69,11 +66,9 @@ export function hostileLotFile(): string {
   return file;
 }
 
+/** An isotherm file analysed as `analyze` does with its defaults (BET, pore volume, BJH). */
 export function analysedFile(file: string) {
-  const input = readInput(file);
-  const isotherm = readIsotherm(input, {});
-  const analysis = analyzeIsotherm(isotherm, ISOTHERM_DEFAULTS);
-  return { isotherm, analysis, record: analyzeRecord(input, isotherm, analysis, { bet_range: 'auto' }) };
+  return analyzeFileWithIsotherm({ kind: 'analyze', file, maxFileBytes: DEFAULT_MAX_FILE_BYTES, readOptions: {}, settings: ISOTHERM_DEFAULTS, bjh: BJH_DEFAULTS, settingsJson: { bet_range: 'auto' } });
 }
 
 /** A BJH record whose dV/dlogD is a log-normal peak at `peakNm` (the analyze record's bjh object). */
@@ -94,24 +89,6 @@ export function bjhRecord(peakNm: number, xNm: number | null) {
     at_diameter: xNm === null ? null : { diameter_nm: xNm, dv_dlogd_cm3_g: curve(xNm) },
     distribution,
   };
-}
-
-/** A real PSD record (the psd command's analysis) of a log-normal number distribution around `medianNm`. */
-export function psdRecord(medianNm: number, file: string) {
-  const edges = Array.from({ length: 41 }, (_, i) => 5 * 1.18 ** i);
-  const weights = edges.slice(1).map((hi, i) => Math.exp(-((Math.log(Math.sqrt(hi * edges[i]!) / medianNm) / 0.5) ** 2)));
-  const total = weights.reduce((a, b) => a + b, 0);
-  const distribution: Distribution = {
-    edgesNm: Float64Array.from(edges),
-    fraction: Float64Array.from(weights, (w) => w / total),
-    basis: 'number',
-    alsoMeasured: [],
-    source: { file, format: 'generic' },
-    metadata: {},
-    assumptions: [],
-    warnings: [],
-  };
-  return psdRecordOf(distribution, 'utf-8', analyzeDistribution(distribution, PSD_DEFAULTS));
 }
 
 /** The hostile lot, analysed and graded against every built-in set as `report LOT.json` does. */

@@ -77,13 +77,13 @@ describe('report page', () => {
     expect(/section \{ break-before: page;/.test(page)).toBe(true);
   });
 
-  it('with only an isotherm, says which sections are not shown and why', async () => {
+  it('with only an isotherm, draws its five charts and says which sections are not shown and why', async () => {
     const model = buildReportModel({ isotherm: analysedFile(hostileIsothermFile()), version: 'test' });
     const page = await renderReport(model);
-    expect(model.bjh).toBeNull();
-    expect(page.includes('not shown — BJH pore-size distribution')).toBe(true);
+    expect(model.bjh).not.toBeNull();
+    expect(page.match(/<svg /g)).toHaveLength(5); // isotherm, BET transform, Rouquerol, BJH, cumulative volume
+    expect(page.includes('not shown — particle-size distributions: no particle-size file was given')).toBe(true);
     expect(page.includes('not shown — claims')).toBe(true);
-    expect(page.match(/<svg /g)).toHaveLength(3);
   });
 
   it('renders the same bytes for the same inputs when no timestamp is asked for', async () => {

@@ -16,7 +16,7 @@ import { arrayOrEmpty, finiteOrNull, flatten, objectOrNull, stringOrNull } from 
 export interface AnalysedIsotherm {
   isotherm: Isotherm;
   analysis: IsothermAnalysis;
-  /** The analyze record; a `bjh` key in it (issue 4) feeds the pore-size section. */
+  /** The analyze record; its `bjh` object feeds the pore-size section. */
   record: AnalyzeRecord;
 }
 
@@ -24,8 +24,6 @@ export interface ReportSource {
   /** The lot id; defaults to the isotherm file name. */
   lot?: string;
   isotherm: AnalysedIsotherm | null;
-  /** BJH record when it is not inside the analyze record. */
-  bjh?: unknown;
   /**
    * One PSD record per measured material (ink colour, polymer particles, …); `windows` shades its size windows,
    * `file` names it as the user gave it (the record holds the resolved path).
@@ -56,8 +54,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
   const omitted: string[] = [];
   const a = source.isotherm;
   const record = a?.record ?? null;
-  const bjhRecord = source.bjh ?? (record ? (record as Record<string, unknown>).bjh : undefined);
-  const bjh = bjhPlot(bjhRecord);
+  const bjh = bjhPlot(record ? (record as Record<string, unknown>).bjh : null);
   if (!a) omitted.push('isotherm, BET and BJH: no isotherm file was given');
   else if (!bjh) omitted.push('BJH pore-size distribution: the analysis record has no bjh object');
 
@@ -85,8 +82,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
   if (record) inputs.push({ role: 'isotherm', file: record.input.file, sha256: record.input.sha256, format: record.input.format });
   inputs.push(...(source.inputs ?? []));
 
-  const bjhSettings = objectOrNull(objectOrNull(bjhRecord)?.settings);
-  const settings = [...flatten(source.settings ?? {}), ...(record ? flatten(record.settings, 'analyze') : []), ...(bjhSettings ? flatten(bjhSettings, 'bjh') : [])];
+  const settings = [...flatten(source.settings ?? {}), ...(record ? flatten(record.settings, 'analyze') : [])];
 
   return {
     title: source.lot ?? record?.input.file ?? 'poregrade report',
@@ -104,7 +100,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
     settings: settings.map((s) => ({ label: s.key, value: s.value })),
     inputs,
     assumptions: [...(record?.assumptions ?? []), ...(source.assumptions ?? [])],
-    warnings: [...warningsOf(record), ...warningsOf(bjhRecord), ...(source.warnings ?? [])],
+    warnings: [...warningsOf(record), ...(source.warnings ?? [])],
     omitted,
     generator: { name: 'poregrade', version: source.version, generatedAt: source.generatedAt ?? null },
   };
