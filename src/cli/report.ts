@@ -75,6 +75,17 @@ export function gradedLotSource(file: string, claims: readonly string[], options
 /** Options that set how an isotherm file is analysed; a lot file sets these in its own "analysis" block. */
 const ISOTHERM_ONLY_OPTIONS = ['betRange', 'betMinPoints', 'betMinR2', 'betTolerance', 'crossSection', 'poreVolumeAt', 'liquidFactor', 'inputFormat', 'loadingUnit', 'p0', 'mass', 'adsorbate', 'bjhBranch', 'thickness', 'thicknessTable', 'meniscus', 'bjhCorrection', 'kjs', 'kelvinFactor', 'bjhMinDiameter', 'bjhMaxDiameter', 'atDiameter', 'psdBasis'];
 
+/** Writes the page whole or not at all; a folder that is missing or read-only is the user's to fix, not a bug. */
+function writeReport(file: string, page: string): void {
+  try {
+    writeFileAtomic(file, page);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'the folder does not exist' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    throw new UsageError(`cannot write ${file}: ${why}`, '--output', 'name a file in an existing, writable folder');
+  }
+}
+
 export function registerReport(program: Command): void {
   const command = program
     .command('report')
@@ -114,7 +125,7 @@ The report needs no network: open it in any browser, or print it to PDF (A4 page
     }
     const page = await renderReport(buildReportModel(source));
     if (opts.output === '-') process.stdout.write(page);
-    else writeFileAtomic(opts.output, page);
+    else writeReport(opts.output, page);
     process.exitCode = exitCode;
   });
 }

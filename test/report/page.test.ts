@@ -117,11 +117,13 @@ describe('poregrade report', () => {
     expect(readdirSync(dir)).toEqual(['report.html']);
   });
 
-  it('fails with exit code 2 on an unreadable input and leaves no file behind', async () => {
+  it('fails with exit code 2 on an unreadable input or an unwritable output, and leaves no file behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'poregrade-report-cli-'));
     const out = join(dir, 'report.html');
     expect(await run(['report', join(dir, 'missing.csv'), '-o', out])).toBe(2);
     expect(existsSync(out)).toBe(false);
     expect(readdirSync(dir)).toEqual([]);
+    // An output folder that does not exist is a usage error (exit 2), not an internal one.
+    expect(await run(['report', hostileIsothermFile(), '-o', join(dir, 'no-such-folder', 'r.html')])).toBe(2);
   });
 });
