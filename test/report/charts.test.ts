@@ -11,6 +11,7 @@ import type { BetPlot, ParticleSizePlot } from '../../src/output/report/model.js
 import { renderParticleSizeChart } from '../../src/output/report/particle-size-chart.js';
 import { renderRouquerolChart } from '../../src/output/report/rouquerol-chart.js';
 import { betLoading } from '../helpers/bet-isotherm.js';
+import { thinned } from '../../src/output/report/chart-data.js';
 import { bjhRecord } from './fixtures.js';
 import { linePoints, markGroup, rects, translations } from './svg-marks.js';
 
@@ -125,5 +126,18 @@ describe('isotherm chart', () => {
     expect(rule!.x).toBeCloseTo(chart.scale('x')(0.97), 6);
     const [point] = translations(markGroup(chart.svg, 'pore_volume_point'));
     expect(point!.y).toBeCloseTo(chart.scale('y')(400), 6);
+  });
+});
+
+describe('thinned', () => {
+  it('keeps every k-th point and the last, at most the limit, and all of a short series', () => {
+    const values = Array.from({ length: 10_001 }, (_, i) => i);
+    const { values: kept, stride } = thinned(values, 2000);
+    expect(stride).toBe(6);
+    expect(kept.length).toBeLessThanOrEqual(2001);
+    expect(kept[0]).toBe(0);
+    expect(kept[1]).toBe(6);
+    expect(kept[kept.length - 1]).toBe(10_000);
+    expect(thinned([1, 2, 3], 2000)).toEqual({ values: [1, 2, 3], stride: 1 });
   });
 });

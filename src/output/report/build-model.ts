@@ -54,7 +54,7 @@ export function buildReportModel(source: ReportSource): ReportModel {
   const omitted: string[] = [];
   const a = source.isotherm;
   const record = a?.record ?? null;
-  const bjh = bjhPlot(record ? (record as Record<string, unknown>).bjh : null);
+  const bjh = bjhPlot(record ? (record as Record<string, unknown>).bjh : null, omitted);
   if (!a) omitted.push('isotherm, BET and BJH: no isotherm file was given');
   else if (!bjh) omitted.push('BJH pore-size distribution: the analysis record has no bjh object');
 
@@ -90,8 +90,8 @@ export function buildReportModel(source: ReportSource): ReportModel {
     summary,
     numbers: { betAreaM2PerG: finiteOrNull(objectOrNull(record?.bet)?.area_m2_g), poreVolumeCm3PerG: finiteOrNull(objectOrNull(record?.pore_volume)?.total_cm3_g) },
     metadata: record ? isothermMetadata(record) : [],
-    isotherm: a && record ? isothermPlot(a.isotherm, record) : null,
-    bet: a && record ? betPlot(a.analysis, record) : null,
+    isotherm: a && record ? isothermPlot(a.isotherm, record, omitted) : null,
+    bet: a && record ? betPlot(a.analysis, record, omitted) : null,
     betDetails: record ? betDetails(record) : [],
     bjh,
     particleSizes,

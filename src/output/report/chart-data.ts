@@ -54,3 +54,18 @@ export function headroomDomain(values: readonly number[], headroom: number): [nu
   const hi = Math.max(e[1], lo + Number.EPSILON);
   return [lo, hi + (hi - lo) * headroom];
 }
+
+/**
+ * At most this many points of one series are drawn: an instrument export has tens to a few hundred; a file of 100,000
+ * would make a 50 MB page that a browser struggles to open, for a curve that looks the same.
+ */
+export const MAX_PLOTTED_POINTS = 2000;
+
+/** Every k-th point (and the last), k the smallest stride that keeps at most `max`; `stride` 1 means all. */
+export function thinned<T>(values: readonly T[], max = MAX_PLOTTED_POINTS): { values: T[]; stride: number } {
+  const stride = Math.max(1, Math.ceil(values.length / max));
+  if (stride === 1) return { values: [...values], stride };
+  const kept = values.filter((_, i) => i % stride === 0);
+  if ((values.length - 1) % stride !== 0) kept.push(values[values.length - 1]!);
+  return { values: kept, stride };
+}

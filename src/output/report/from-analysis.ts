@@ -8,26 +8,33 @@ import { ADSORPTION, branchPoints, DESORPTION, type Isotherm } from '../../model
 import type { AnalyzeRecord } from '../analyze-record.js';
 import { fmt } from '../text-table.js';
 import type { BetPlot, IsothermPlot, KeyValue } from './model.js';
+import { thinned } from './chart-data.js';
 import { finiteOrNull, objectOrNull, stringOrNull } from './record-fields.js';
 
-export function isothermPlot(isotherm: Isotherm, record: AnalyzeRecord): IsothermPlot {
+/** A branch as plotted: thinned to MAX_PLOTTED_POINTS (the analysis used every point). */
+function plotted(relativePressure: Float64Array, loading: Float64Array, notes: string[], what: string) {
+  const x = thinned(Array.from(relativePressure));
+  if (x.stride > 1) notes.push(`${what}: every ${x.stride}th of ${relativePressure.length} points drawn; every computation used all of them`);
+  return { relativePressure: x.values, loadingCm3StpPerG: thinned(Array.from(loading)).values };
+}
+
+export function isothermPlot(isotherm: Isotherm, record: AnalyzeRecord, notes: string[]): IsothermPlot {
   const ads = branchPoints(isotherm, ADSORPTION);
   const des = branchPoints(isotherm, DESORPTION);
   const pv = objectOrNull(record.pore_volume);
   const p = finiteOrNull(pv?.relative_pressure);
   const loading = finiteOrNull(pv?.loading_cm3_stp_g);
   return {
-    adsorption: { relativePressure: Array.from(ads.relativePressure), loadingCm3StpPerG: Array.from(ads.loadingCm3StpPerG) },
-    desorption: { relativePressure: Array.from(des.relativePressure), loadingCm3StpPerG: Array.from(des.loadingCm3StpPerG) },
+    adsorption: plotted(ads.relativePressure, ads.loadingCm3StpPerG, notes, 'isotherm chart, adsorption branch'),
+    desorption: plotted(des.relativePressure, des.loadingCm3StpPerG, notes, 'isotherm chart, desorption branch'),
     poreVolume: p !== null && loading !== null ? { relativePressure: p, loadingCm3StpPerG: loading, totalCm3PerG: finiteOrNull(pv?.total_cm3_g) } : null,
   };
 }
 
-export function betPlot(analysis: IsothermAnalysis, record: AnalyzeRecord): BetPlot {
+export function betPlot(analysis: IsothermAnalysis, record: AnalyzeRecord, notes: string[]): BetPlot {
   const fit = analysis.betFit;
   return {
-    relativePressure: Array.from(analysis.adsorption.relativePressure),
-    loadingCm3StpPerG: Array.from(analysis.adsorption.loadingCm3StpPerG),
+    ...plotted(analysis.adsorption.relativePressure, analysis.adsorption.loadingCm3StpPerG, notes, 'BET charts'),
     fit: fit
       ? { relativePressureMin: fit.relativePressureMin, relativePressureMax: fit.relativePressureMax, slope: fit.slope, intercept: fit.intercept, points: fit.points }
       : null,

@@ -3,15 +3,19 @@
  * peak_dv_dlogd_cm3_g, cumulative_volume_cm3_g, at_diameter {diameter_nm, dv_dlogd_cm3_g} | null, distribution[]
  * {diameter_nm, dv_dd_cm3_g_nm, dv_dlogd_cm3_g, cumulative_volume_cm3_g, cumulative_area_m2_g}.
  */
+import { thinned } from './chart-data.js';
 import type { BjhPlot } from './model.js';
 import { arrayOrEmpty, column, finiteOrNull, objectOrNull, stringOrNull } from './record-fields.js';
 
-export function bjhPlot(bjh: unknown): BjhPlot | null {
+/** `notes` receives what the plot leaves out (a distribution thinned for drawing). */
+export function bjhPlot(bjh: unknown, notes: string[] = []): BjhPlot | null {
   const record = objectOrNull(bjh);
   if (!record) return null;
-  const rows = arrayOrEmpty(record.distribution)
+  const sorted = arrayOrEmpty(record.distribution)
     .filter((row) => (finiteOrNull(objectOrNull(row)?.diameter_nm) ?? 0) > 0)
     .sort((a, b) => finiteOrNull(objectOrNull(a)?.diameter_nm)! - finiteOrNull(objectOrNull(b)?.diameter_nm)!);
+  const { values: rows, stride } = thinned(sorted);
+  if (stride > 1) notes.push(`BJH charts: every ${stride}th of ${sorted.length} pore groups drawn; Y, A and the cumulative volume use all of them`);
   const peakDiameter = finiteOrNull(record.peak_diameter_nm);
   const peakValue = finiteOrNull(record.peak_dv_dlogd_cm3_g);
   const at = objectOrNull(record.at_diameter);
