@@ -6,11 +6,22 @@ import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
+import { belsorpCsvReader } from './belsorp-csv.js';
+import { belsorpDatReader } from './belsorp-dat.js';
+import { belsorpXlsReader } from './belsorp-xls.js';
 import { genericCsvReader } from './generic-csv.js';
+import { nistIsodbReader } from './nist-isodb.js';
 import { pygapsJsonReader } from './pygaps-json.js';
+import { quantachromeReader } from './quantachrome.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
+  // Vendor layouts, each recognised by a signature no other format has.
+  belsorpDatReader,
+  belsorpCsvReader,
+  belsorpXlsReader,
+  quantachromeReader,
+  nistIsodbReader,
   aifReader,
   pygapsJsonReader,
   genericCsvReader,
