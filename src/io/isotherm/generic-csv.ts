@@ -7,7 +7,7 @@
 import { InputError } from '../../errors.js';
 import { branchesByTurningPoint, type IsothermMetadata } from '../../model/isotherm.js';
 import { DEFAULT_N2_TEMPERATURE_K } from '../../core/constants.js';
-import { parseDelimited, type DelimitedRow } from '../delimited.js';
+import { parseDelimited, type DelimitedRow, type DelimitedTable } from '../delimited.js';
 import type { RawInput } from '../input.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
 import { normaliseAdsorbate, parseLoadingUnit, parsePressureWithUnit, temperatureToK } from '../units.js';
@@ -90,18 +90,26 @@ function sortLabelledPoints(points: PointList): void {
   points.line = pick(points.line);
 }
 
+/** Detection and reading share one parse of the text. */
+const tables = new WeakMap<RawInput, DelimitedTable>();
+function tableOf(input: RawInput): DelimitedTable {
+  let table = tables.get(input);
+  if (!table) tables.set(input, (table = parseDelimited(input.text, input.file)));
+  return table;
+}
+
 export const genericCsvReader: IsothermReader = {
   id: 'generic-csv',
   description: 'delimited text (comma, semicolon, tab; decimal comma) with headers naming p/p0 or pressure (+ p0) and the amount adsorbed with its unit',
   extensions: ['.csv', '.txt', '.tsv'],
   detect(input) {
     if (input.isSpreadsheet) return { score: 0, reason: 'a spreadsheet' };
-    const { rows } = parseDelimited(input.text.slice(0, 64 * 1024), input.file);
+    const { rows } = tableOf(input);
     return findHeader(rows) ? { score: 10, reason: '' } : { score: 0, reason: 'no header row naming a pressure and a loading column' };
   },
   read(input: RawInput, options: IsothermReadOptions) {
     const file = input.file;
-    const { rows, decimalComma, delimiter } = parseDelimited(input.text, file);
+    const { rows, decimalComma, delimiter } = tableOf(input);
     if (rows.length === 0) throw new InputError('E_EMPTY_FILE', 'the file holds no text', { file });
     const header = findHeader(rows);
     if (!header) {
