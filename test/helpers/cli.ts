@@ -17,7 +17,8 @@ export function runCli(args: string[], options: { input?: string | Uint8Array; c
     input: options.input,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    timeout: 30_000,
+    timeout: 120_000,
+    maxBuffer: 512 * 1024 * 1024,
   });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,86 @@
+/**
+ * Issue 7 acceptance: a 1,000-lot batch with 5 % corrupt files, SIGKILL mid-run, and --jobs 1 against --jobs 2.
+ * Lots come from bench/generate-lots.ts (synthetic isotherms and PSDs); the records are checked against the schema.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateLots } from '../../bench/generate-lots.js';
+import { runCli } from '../helpers/cli.js';
+import { PROJECT_ROOT } from '../helpers/shared-data.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'poregrade-batch-'));
+const LOTS = 1000;
+const corrupt = new Set<number>();
+
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+for (const file of readdirSync(join(PROJECT_ROOT, 'schemas'))) ajv.addSchema(JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas', file), 'utf8')));
+const validateRecord = ajv.getSchema('https://poregrade.invalid/schemas/batch-record.schema.json')!;
+
+let manifest = '';
+let first = { status: -1, stdout: '', stderr: '' };
+const out1 = join(dir, 'out1.ndjson');
+
+beforeAll(() => {
+  manifest = generateLots(dir, LOTS, 42).manifest;
+  // Every 20th lot gets a broken isotherm: 50 lots, 5 %.
+  for (let i = 7; i < LOTS; i += 20) {
+    corrupt.add(i);
+    const path = join(dir, 'isotherms', `LOT-${String(i).padStart(6, '0')}.csv`);
+    const text = readFileSync(path, 'utf8').split('\n');
+    text[5] = '0.1,NaN,ads';
+    writeFileSync(path, text.join('\n'));
+  }
+  first = runCli(['batch', manifest, '--out', out1, '--jobs', '2', '--quiet']);
+}, 240_000);
+
+describe('batch over 1,000 lots with 5 % corrupt files', () => {
+  it('exits 3, with a record for every lot: graded for the good ones, an error naming the file for the bad ones', () => {
+    expect(first.status).toBe(3);
+    const records = readFileSync(out1, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { index: number; error?: { file: string; code: string }; summary?: unknown });
+    expect(records.map((r) => r.index)).toEqual(Array.from({ length: LOTS }, (_, i) => i));
+    for (const r of records) {
+      if (corrupt.has(r.index)) {
+        expect(r.error?.code).toBe('E_BAD_NUMBER');
+        expect(r.error?.file).toMatch(new RegExp(`LOT-${String(r.index).padStart(6, '0')}\\.csv$`));
+      } else {
+        expect(r.error).toBeUndefined();
+        expect(r.summary).toBeDefined();
+      }
+    }
+  });
+
+  it('every record validates against schemas/batch-record.schema.json', () => {
+    const lines = readFileSync(out1, 'utf8').trim().split('\n');
+    const invalid = lines.filter((line) => !validateRecord(JSON.parse(line)));
+    expect(invalid).toHaveLength(0);
+  });
+
+  it('killed with SIGKILL mid-run, it leaves no file at --out; a rerun gives byte-identical output', async () => {
+    const out2 = join(dir, 'out2.ndjson');
+    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'poregrade.js'), 'batch', manifest, '--out', out2, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(child.exitCode).toBeNull(); // still running when killed
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(existsSync(out2)).toBe(false);
+    const rerun = runCli(['batch', manifest, '--out', out2, '--jobs', '2', '--quiet']);
+    expect(rerun.status).toBe(3);
+    expect(readFileSync(out2).equals(readFileSync(out1))).toBe(true);
+  }, 240_000);
+});
+
+describe('jobs', () => {
+  it('the same manifest graded with --jobs 1 and --jobs 2 gives identical records', () => {
+    const subset = join(dir, 'subset.csv');
+    writeFileSync(subset, readFileSync(manifest, 'utf8').split('\n').slice(0, 121).join('\n') + '\n');
+    const one = runCli(['batch', subset, '--format', 'json', '--jobs', '1']);
+    const two = runCli(['batch', subset, '--format', 'json', '--jobs', '2']);
+    expect(one.status).toBe(3);
+    expect(JSON.parse(one.stdout)).toHaveLength(120);
+    expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
+});
