@@ -29,6 +29,8 @@ export const ERROR_CODES = {
   E_BAD_JSON: { meaning: 'the JSON is malformed or has the wrong shape', fix: 'correct the JSON at the position named' },
   E_NO_BET_RANGE: { meaning: 'no BET range satisfies the consistency criteria', fix: 'inspect the criteria report; a fixed --bet-range overrides' },
   E_BET_RANGE: { meaning: 'the fixed BET range holds too few points or gives a negative C', fix: 'widen --bet-range or use auto' },
+  E_BAD_SPREADSHEET: { meaning: 'the spreadsheet container (.xls/.xlsx) is corrupt, encrypted or not a workbook', fix: 'open it in a spreadsheet program and save it again, or export as CSV' },
+  E_SHEET_TOO_LARGE: { meaning: 'a worksheet spans more rows, columns or cells than an instrument export can hold', fix: 'delete the stray far-away cells (or export only the data sheet) and try again' },
   E_NO_VENDOR_BET: { meaning: '--bet-range vendor on a file that carries no vendor BET points', fix: 'use auto or a fixed range' },
 } as const;
 
