@@ -1,9 +1,8 @@
 /**
  * Spreadsheet access for the readers of .xls (BIFF8) and .xlsx exports, through SheetJS (@e965/xlsx, the maintained
- * fork with its security fixes: ../shared/docs/toolchain.md). Sheets are parsed on demand — one 3P workbook carries
- * a 72 000-row equilibration log that no reader needs and that alone takes a second to parse — and cached per
- * input, so that detection by several readers costs one parse. A sheet's size is checked against hard limits
- * before any of its cells is visited, and SheetJS is told to stop reading past the row limit.
+ * fork with its security fixes: ../shared/docs/toolchain.md). The workbook is opened once per input and shared by
+ * every reader's detection. A sheet's declared size is checked against hard limits before any of its cells is
+ * visited, and SheetJS is told to stop reading past the row limit.
  */
 import * as XLSX from '@e965/xlsx';
 import { InputError, type ErrorLocation } from '../errors.js';
@@ -54,14 +53,22 @@ export class SheetGrid {
   }
 }
 
-/** A workbook whose sheets are parsed when first asked for. */
+/**
+ * A workbook read once with every sheet cut to its first PREVIEW_ROWS rows: an xlsx is a ZIP that SheetJS inflates
+ * whole on every read (the 11 MB equilibration log of a 3P export costs ~0.1 s each time), so one read serves the
+ * sheet names, detection and the reading of every sheet that fits. A longer sheet is read in full when asked for,
+ * after its declared size has passed the limits.
+ */
 export class Workbook {
-  private readonly parsed = new Map<string, SheetGrid>();
+  readonly sheetNames: readonly string[];
+  private readonly grids = new Map<string, SheetGrid>();
 
   constructor(
     private readonly input: RawInput,
-    readonly sheetNames: readonly string[],
-  ) {}
+    private readonly preview: XLSX.WorkBook,
+  ) {
+    this.sheetNames = preview.SheetNames;
+  }
 
   hasSheet(name: string): boolean {
     return this.sheetNames.includes(name);
@@ -69,24 +76,30 @@ export class Workbook {
 
   /** The named sheet; throws E_SHEET_TOO_LARGE before visiting the cells of an absurdly large one. */
   sheet(name: string): SheetGrid {
-    return this.sheets([name])[0]!;
+    const cached = this.grids.get(name);
+    if (cached) return cached;
+    const ws = this.preview.Sheets[name];
+    if (!ws) throw new InputError('E_MISSING_COLUMN', `the workbook has no sheet "${name}"`, { file: this.input.file });
+    const file = this.input.file;
+    checkSize(file, name, ws);
+    let grid: SheetGrid;
+    if (ws['!fullref'] === undefined || ws['!fullref'] === ws['!ref']) {
+      grid = toGrid(file, name, ws);
+    } else {
+      const full = readBook(this.input, { sheets: [name], dense: true, sheetRows: MAX_SHEET_ROWS + 1 }).Sheets[name];
+      grid = full ? toGrid(file, name, full) : new SheetGrid(file, name, [], 0, 0);
+    }
+    this.grids.set(name, grid);
+    return grid;
   }
 
-  /** Several sheets, parsed in one pass (a BIFF file is decoded whole whichever sheets are asked for). */
   sheets(names: readonly string[]): SheetGrid[] {
-    const missing = names.filter((n) => !this.parsed.has(n));
-    const unknown = missing.find((n) => !this.hasSheet(n));
-    if (unknown !== undefined) throw new InputError('E_MISSING_COLUMN', `the workbook has no sheet "${unknown}"`, { file: this.input.file });
-    if (missing.length > 0) {
-      const book = readBook(this.input, { sheets: missing, dense: true, sheetRows: MAX_SHEET_ROWS + 1 });
-      for (const name of missing) {
-        const ws = book.Sheets[name];
-        this.parsed.set(name, ws ? toGrid(this.input.file, name, ws) : new SheetGrid(this.input.file, name, [], 0, 0));
-      }
-    }
-    return names.map((n) => this.parsed.get(n)!);
+    return names.map((n) => this.sheet(n));
   }
 }
+
+/** Rows read of every sheet when a workbook is opened; instrument report sheets are far shorter. */
+const PREVIEW_ROWS = 2_000;
 
 const opened = new WeakMap<RawInput, Workbook>();
 
@@ -94,8 +107,7 @@ const opened = new WeakMap<RawInput, Workbook>();
 export function openWorkbook(input: RawInput): Workbook {
   let book = opened.get(input);
   if (!book) {
-    const names = readBook(input, { bookSheets: true }).SheetNames;
-    book = new Workbook(input, names);
+    book = new Workbook(input, readBook(input, { dense: true, sheetRows: PREVIEW_ROWS }));
     opened.set(input, book);
   }
   return book;
@@ -110,10 +122,10 @@ function readBook(input: RawInput, options: XLSX.ParsingOptions): XLSX.WorkBook 
   }
 }
 
-function toGrid(file: string, name: string, ws: XLSX.WorkSheet): SheetGrid {
-  // '!fullref' is the range the file declares; '!ref' has been cut to sheetRows rows by SheetJS.
+/** The range the sheet declares ('!fullref' when SheetJS cut it to sheetRows), checked against the limits. */
+function checkSize(file: string, name: string, ws: XLSX.WorkSheet): void {
   const declared = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
-  if (!declared) return new SheetGrid(file, name, [], 0, 0);
+  if (!declared) return;
   const range = XLSX.utils.decode_range(declared);
   const rows = range.e.r + 1;
   const columns = range.e.c + 1;
@@ -124,6 +136,11 @@ function toGrid(file: string, name: string, ws: XLSX.WorkSheet): SheetGrid {
       { file, field: name },
     );
   }
+}
+
+function toGrid(file: string, name: string, ws: XLSX.WorkSheet): SheetGrid {
+  if (!ws['!ref']) return new SheetGrid(file, name, [], 0, 0);
+  const range = XLSX.utils.decode_range(ws['!ref']);
   const data = (ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined) ?? [];
-  return new SheetGrid(file, name, data, rows, columns);
+  return new SheetGrid(file, name, data, range.e.r + 1, range.e.c + 1);
 }

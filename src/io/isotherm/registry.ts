@@ -5,9 +5,15 @@
 import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
+import { micromeriticsTextReader } from './micromeritics-text.js';
+import { micromeriticsXlsReader } from './micromeritics-xls.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
+import { threepXlsxReader } from './threep-xlsx.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
+  micromeriticsXlsReader,
+  micromeriticsTextReader,
+  threepXlsxReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
