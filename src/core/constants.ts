@@ -8,12 +8,6 @@ export const MOLAR_VOLUME_STP_CM3_PER_MOL = 22414;
 /** Avogadro constant, 1/mol (SI 2019 exact value). */
 export const AVOGADRO_PER_MOL = 6.02214076e23;
 
-/** Cross-sectional areas of adsorbate molecules, nm² (ISO 9277:2022, Table C.1). */
-export const CROSS_SECTION_NM2: Readonly<Record<string, number>> = {
-  nitrogen: 0.162,
-  argon: 0.142,
-  krypton: 0.202,
-};
 
 /**
  * Liquid-volume factor: cm³ of liquid N2 per cm³(STP) of gas = M / (V_STP · ρ_liquid) = 28.0134 / (22414 × 0.808).

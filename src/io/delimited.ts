@@ -40,11 +40,24 @@ export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
   return best;
 }
 
-/** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
-export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\n|\r/);
-  const delimiter = forced?.delimiter ?? detectDelimiter(lines);
+/**
+ * Text without a quote character cannot hold a quoted cell, so a plain split gives exactly what csv-parse would —
+ * and csv-parse costs about 25 µs a line, which dominates a batch of thousands of files.
+ */
+function splitPlain(lines: string[], delimiter: string): DelimitedRow[] {
+  const rows: DelimitedRow[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const cells = line.split(delimiter).map((c) => c.trim());
+    if (cells.every((c) => c === '')) continue;
+    rows.push({ cells, line: i + 1 });
+  }
+  return rows;
+}
+
+/** Quoted cells (separators or line breaks inside quotes) go through csv-parse. */
+function parseQuoted(body: string, delimiter: string, file: string): DelimitedRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(body, {
@@ -54,7 +67,6 @@ export function parseDelimited(text: string, file: string, forced?: { delimiter?
       skip_empty_lines: true,
       trim: true,
       info: true,
-      bom: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     const e = error as { lines?: number; message?: string };
@@ -65,6 +77,15 @@ export function parseDelimited(text: string, file: string, forced?: { delimiter?
     if (record.every((c) => c === '')) continue;
     rows.push({ cells: record, line: info.lines });
   }
+  return rows;
+}
+
+/** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
+export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\n|\r/);
+  const delimiter = forced?.delimiter ?? detectDelimiter(lines);
+  const rows = body.includes('"') ? parseQuoted(body, delimiter, file) : splitPlain(lines, delimiter);
   // Decimal comma: only possible when the separator is not a comma, and seen as digit,digit in cells.
   const decimalComma = delimiter !== ',' && rows.some((r) => r.cells.some((c) => /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/.test(c)));
   return { rows, delimiter, decimalComma };

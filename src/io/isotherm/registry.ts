@@ -5,8 +5,11 @@
 import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
+import { aifReader } from './aif.js';
+import { genericCsvReader } from './generic-csv.js';
 import { micromeriticsTextReader } from './micromeritics-text.js';
 import { micromeriticsXlsReader } from './micromeritics-xls.js';
+import { pygapsJsonReader } from './pygaps-json.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 import { threepXlsxReader } from './threep-xlsx.js';
 
@@ -14,10 +17,22 @@ export const ISOTHERM_READERS: readonly IsothermReader[] = [
   micromeriticsXlsReader,
   micromeriticsTextReader,
   threepXlsxReader,
+  aifReader,
+  pygapsJsonReader,
+  genericCsvReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
   return ISOTHERM_READERS.find((r) => r.id === id);
+}
+
+/** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
+function safeDetect(reader: IsothermReader, input: RawInput): { score: number; reason: string } {
+  try {
+    return reader.detect(input);
+  } catch (error) {
+    return { score: 0, reason: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** Picks the reader for `input` (or the forced `format`) and reads it. */
@@ -33,7 +48,7 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
   let bestScore = 0;
   const misses: string[] = [];
   for (const reader of ISOTHERM_READERS) {
-    const { score, reason } = reader.detect(input);
+    const { score, reason } = safeDetect(reader, input);
     if (score > bestScore) {
       best = reader;
       bestScore = score;

@@ -1,0 +1,46 @@
+/** One isotherm file → its analyze record, or an error record naming the file; never throws for bad input. */
+import { analyzeIsotherm, type IsothermSettings } from '../analysis/isotherm-analysis.js';
+import { PoregradeError, withFile } from '../errors.js';
+import { EXIT } from '../exit-codes.js';
+import { readInput } from '../io/input.js';
+import type { IsothermReadOptions } from '../io/isotherm/reader.js';
+import { readIsotherm } from '../io/isotherm/registry.js';
+import { analyzeRecord, ANALYZE_SCHEMA } from '../output/analyze-record.js';
+
+export interface AnalyzeTask {
+  kind: 'analyze';
+  file: string;
+  maxFileBytes: number;
+  readOptions: IsothermReadOptions & { format?: string };
+  settings: IsothermSettings;
+  settingsJson: Record<string, unknown>;
+}
+
+export interface TaskOutcome {
+  record: Record<string, unknown>;
+  exitCode: number;
+  /** The one-line error, when the task failed. */
+  error?: string;
+}
+
+/** Wraps a task so that input errors become error records; anything else is a bug and propagates. */
+export function errorOutcome(schema: string, file: string, error: unknown, extra: Record<string, unknown> = {}): TaskOutcome {
+  if (!(error instanceof PoregradeError)) throw error;
+  return { record: { schema, ...extra, input: { file }, error: error.toJSON() }, exitCode: EXIT.INPUT, error: error.format() };
+}
+
+/** Throws the typed error for bad input (the single-file CLI path prints it as one line). */
+export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
+  const input = readInput(task.file, task.maxFileBytes);
+  const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
+  const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
+  return { record: analyzeRecord(input, isotherm, analysis, task.settingsJson), exitCode: analysis.exitCode };
+}
+
+export function runAnalyzeTask(task: AnalyzeTask): TaskOutcome {
+  try {
+    return analyzeFileOrThrow(task);
+  } catch (error) {
+    return errorOutcome(ANALYZE_SCHEMA, task.file, error);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Runs tasks on worker threads (one per job) and hands results back in task order as soon as each next one is ready,
+ * so output is identical whatever the number of jobs. Tasks travel in chunks to amortise message passing, which costs
+ * more than analysing a small isotherm. With one job everything runs in this thread.
+ */
+import { Worker } from 'node:worker_threads';
+
+export interface PoolOptions<TTask, TResult> {
+  tasks: readonly TTask[];
+  jobs: number;
+  /** The worker module (compiled JS) that answers {chunk: TTask[]} with {results: TResult[]}. */
+  workerUrl: URL;
+  /** Used when jobs = 1. */
+  runInline: (task: TTask) => TResult;
+  /** Called once per task, in task order. */
+  onResult: (result: TResult, index: number) => void;
+  chunkSize?: number;
+}
+
+export interface WorkerRequest<TTask> {
+  id: number;
+  chunk: TTask[];
+}
+
+export interface WorkerResponse<TResult> {
+  id: number;
+  results: TResult[];
+}
+
+export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResult>): Promise<void> {
+  const { tasks, onResult } = options;
+  const jobs = Math.max(1, Math.min(options.jobs, Math.ceil(tasks.length / 8) || 1));
+  if (jobs === 1) {
+    tasks.forEach((task, index) => onResult(options.runInline(task), index));
+    return;
+  }
+  // Small chunks keep all workers busy to the end; large ones amortise messaging.
+  const chunkSize = options.chunkSize ?? Math.max(1, Math.min(64, Math.floor(tasks.length / (jobs * 8))));
+  const chunks: { start: number; tasks: TTask[] }[] = [];
+  for (let start = 0; start < tasks.length; start += chunkSize) chunks.push({ start, tasks: tasks.slice(start, start + chunkSize) });
+
+  const ready = new Map<number, TResult>();
+  let nextToEmit = 0;
+  let nextChunk = 0;
+  const emit = (): void => {
+    while (ready.has(nextToEmit)) {
+      const result = ready.get(nextToEmit)!;
+      ready.delete(nextToEmit);
+      onResult(result, nextToEmit++);
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let active = 0;
+    let failed = false;
+    const finish = (error?: Error): void => {
+      if (failed) return;
+      if (error) {
+        failed = true;
+        for (const w of workers) void w.terminate();
+        reject(error);
+        return;
+      }
+      if (--active === 0) resolve();
+    };
+    const feed = (worker: Worker): void => {
+      if (nextChunk >= chunks.length) {
+        void worker.terminate().then(() => finish());
+        return;
+      }
+      const id = nextChunk++;
+      worker.postMessage({ id, chunk: chunks[id]!.tasks } satisfies WorkerRequest<TTask>);
+    };
+    for (let j = 0; j < jobs; j++) {
+      const worker = new Worker(options.workerUrl);
+      workers.push(worker);
+      active++;
+      worker.on('message', (message: WorkerResponse<TResult>) => {
+        const start = chunks[message.id]!.start;
+        message.results.forEach((result, k) => ready.set(start + k, result));
+        try {
+          emit();
+        } catch (error) {
+          finish(error as Error);
+          return;
+        }
+        feed(worker);
+      });
+      worker.on('error', (error) => finish(error));
+      feed(worker);
+    }
+  });
+}

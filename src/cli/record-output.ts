@@ -1,0 +1,94 @@
+/**
+ * Shared by every command that processes many inputs: --format, --out, --jobs, --quiet; runs the tasks (in parallel on
+ * worker threads), streams records in input order, shows progress on a terminal, and works out the exit code.
+ */
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import type { TaskOutcome } from '../batch/analyze-task.js';
+import { runPool } from '../batch/pool.js';
+import { runTask, type BatchTask } from '../batch/worker.js';
+import { EXIT } from '../exit-codes.js';
+import { toJson } from '../output/json.js';
+import { RecordSink, type RecordFormat } from '../output/record-sink.js';
+import { wholeNumber } from './options.js';
+
+export interface RecordOutputOptions {
+  format: 'table' | RecordFormat;
+  out?: string;
+  jobs: number;
+  quiet: boolean;
+}
+
+export function addRecordOutputOptions(command: Command, defaultFormat: 'table' | RecordFormat = 'table'): Command {
+  return command
+    .addOption(new Option('--format <format>', 'output: table, json (one document), ndjson (one record a line, streamed) or csv (flat summary)').choices(['table', 'json', 'ndjson', 'csv']).default(defaultFormat))
+    .option('--out <file>', 'write the records to this file (whole or not at all) instead of standard output')
+    .addOption(new Option('--jobs <n>', 'worker threads').default(availableParallelism(), 'the number of cores').argParser(wholeNumber('--jobs', 1)))
+    .option('--quiet', 'no progress bar', false);
+}
+
+interface EmitConfig {
+  /** Print a single JSON object rather than an array when there is exactly one input. */
+  single: boolean;
+  table: (record: unknown) => string;
+  csv: { header: string[]; rows: (record: unknown) => unknown[][] };
+}
+
+/** Progress on stderr when it is a terminal: lots done, rate, ETA. */
+function progress(total: number, quiet: boolean): { tick: () => void; done: () => void } {
+  if (quiet || !process.stderr.isTTY || total < 2) return { tick: () => {}, done: () => {} };
+  const started = Date.now();
+  let done = 0;
+  let last = 0;
+  const draw = (): void => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = done / Math.max(seconds, 1e-3);
+    const eta = rate > 0 ? (total - done) / rate : 0;
+    const width = 30;
+    const filled = Math.round((done / total) * width);
+    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}  ${rate.toFixed(0)}/s  ETA ${eta.toFixed(0)} s `);
+  };
+  return {
+    tick: () => {
+      done++;
+      if (Date.now() - last > 100) {
+        last = Date.now();
+        draw();
+      }
+    },
+    done: () => {
+      draw();
+      process.stderr.write('\n');
+    },
+  };
+}
+
+export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions, config: EmitConfig): Promise<number> {
+  let exitCode: number = EXIT.OK;
+  let failures = 0;
+  const bar = progress(tasks.length, opts.quiet);
+  const collectSingle = config.single && opts.format === 'json';
+  const sink = opts.format === 'table' || collectSingle ? null : new RecordSink(opts.format, opts.out, config.csv);
+  const onResult = (outcome: TaskOutcome): void => {
+    if (outcome.error) {
+      failures++;
+      process.stderr.write(`${opts.format === 'table' || opts.quiet ? '' : '\r'}poregrade: ${outcome.error}\n`);
+    } else {
+      exitCode = Math.max(exitCode, outcome.exitCode);
+    }
+    if (collectSingle) process.stdout.write(toJson(outcome.record) + '\n');
+    else if (sink) sink.write(outcome.record);
+    else if (!outcome.error) process.stdout.write(config.table(outcome.record) + '\n\n');
+    bar.tick();
+  };
+  try {
+    await runPool<BatchTask, TaskOutcome>({ tasks, jobs: opts.jobs, workerUrl: new URL('../batch/worker.js', import.meta.url), runInline: runTask, onResult });
+  } catch (error) {
+    sink?.abort(false);
+    throw error;
+  }
+  sink?.close();
+  bar.done();
+  if (failures > 0) return tasks.length === 1 ? EXIT.INPUT : EXIT.SOME_LOTS_FAILED;
+  return exitCode;
+}

@@ -1,0 +1,263 @@
+/**
+ * BET surface area (Brunauer, Emmett, Teller 1938; ISO 9277:2022), on plain typed arrays.
+ *
+ * Linear form: y = x / [n (1 − x)] = 1/(n_m C) + (C − 1)/(n_m C) · x, x = p/p0, n in cm³(STP)/g.
+ * Ordinary least squares over the chosen points: n_m = 1/(s + i), C = s/i + 1, area = n_m/V_STP · N_A · σ.
+ * Standard error of the area as Micromeritics reports it: area · sqrt(σ_s² + σ_i²)/(s + i).
+ */
+import { SimpleLinearRegression } from 'ml-regression';
+import { AVOGADRO_PER_MOL, MOLAR_VOLUME_STP_CM3_PER_MOL } from './constants.js';
+
+const NM2_TO_M2 = 1e-18;
+
+export interface BetFit {
+  areaM2PerG: number;
+  areaStderrM2PerG: number;
+  c: number;
+  monolayerCm3StpPerG: number;
+  slope: number;
+  intercept: number;
+  r2: number;
+  points: number;
+  relativePressureMin: number;
+  relativePressureMax: number;
+}
+
+/** The BET transform y = x / [n(1 − x)] of each point. */
+export function betTransform(relativePressure: Float64Array, loadingCm3StpPerG: Float64Array): Float64Array {
+  const y = new Float64Array(relativePressure.length);
+  for (let i = 0; i < y.length; i++) y[i] = relativePressure[i]! / (loadingCm3StpPerG[i]! * (1 - relativePressure[i]!));
+  return y;
+}
+
+/** Monolayer amount (cm³(STP)/g) → area (m²/g) for a molecular cross-section σ (nm²). */
+export function monolayerToAreaM2PerG(monolayerCm3StpPerG: number, crossSectionNm2: number): number {
+  return (monolayerCm3StpPerG / MOLAR_VOLUME_STP_CM3_PER_MOL) * AVOGADRO_PER_MOL * crossSectionNm2 * NM2_TO_M2;
+}
+
+/** Derives the BET quantities from slope, intercept and the standard errors of both. */
+function fitFromLine(slope: number, intercept: number, slopeStderr: number, interceptStderr: number, r2: number, x: Float64Array, crossSectionNm2: number): BetFit {
+  const monolayer = 1 / (slope + intercept);
+  const area = monolayerToAreaM2PerG(monolayer, crossSectionNm2);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of x) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return {
+    areaM2PerG: area,
+    areaStderrM2PerG: (area * Math.sqrt(slopeStderr ** 2 + interceptStderr ** 2)) / (slope + intercept),
+    c: slope / intercept + 1,
+    monolayerCm3StpPerG: monolayer,
+    slope,
+    intercept,
+    r2,
+    points: x.length,
+    relativePressureMin: min,
+    relativePressureMax: max,
+  };
+}
+
+/** BET over exactly the given points (≥ 3). */
+export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float64Array, crossSectionNm2: number): BetFit {
+  const n = relativePressure.length;
+  if (n < 3) throw new RangeError(`BET needs at least 3 points, got ${n}`);
+  const y = betTransform(relativePressure, loadingCm3StpPerG);
+  const regression = new SimpleLinearRegression(relativePressure, y);
+  const { slope, intercept } = regression;
+  let meanX = 0;
+  for (const v of relativePressure) meanX += v / n;
+  let sxx = 0;
+  let sumX2 = 0;
+  let sse = 0;
+  for (let i = 0; i < n; i++) {
+    const x = relativePressure[i]!;
+    sxx += (x - meanX) ** 2;
+    sumX2 += x * x;
+    sse += (y[i]! - (intercept + slope * x)) ** 2;
+  }
+  const slopeStderr = Math.sqrt(sse / (n - 2) / sxx);
+  const interceptStderr = slopeStderr * Math.sqrt(sumX2 / n);
+  return fitFromLine(slope, intercept, slopeStderr, interceptStderr, regression.score(relativePressure, y).r2, relativePressure, crossSectionNm2);
+}
+
+/** The four consistency criteria (Rouquerol et al. 2007; ISO 9277:2022 Annex C; IUPAC 2015) for one window. */
+export interface BetCriteria {
+  /** 1: n(1 − p/p0) and the BET transform both rise over the whole window (BETSI's reading). */
+  rouquerolIncreasing: boolean;
+  /** 2: C > 0 (positive intercept). */
+  positiveC: boolean;
+  /** 3: the p/p0 at which the isotherm reaches n_m lies inside the window. */
+  monolayerInRange: boolean;
+  /** The p/p0 at which the loading equals n_m (interpolated), null if the isotherm never reaches n_m. */
+  monolayerRelativePressure: number | null;
+  /** 4: that p/p0 agrees with 1/(√C + 1) within the tolerance. */
+  monolayerConsistent: boolean;
+  /** |p(n_m) − 1/(√C + 1)| / (1/(√C + 1)), null when undefined. */
+  monolayerPressureError: number | null;
+}
+
+export interface BetAutoOptions {
+  crossSectionNm2: number;
+  /** Fewest points in a window (ISO 9277 asks for at least 5 in the multipoint method). */
+  minPoints: number;
+  /** Lowest acceptable R² (BETSI: 0.995). */
+  minR2: number;
+  /** Relative tolerance of criterion 4 (BETSI: 0.20; BEaTmap: 0.10). */
+  pressureTolerance: number;
+}
+
+export interface BetWindow {
+  start: number;
+  /** Inclusive. */
+  end: number;
+  fit: BetFit;
+  criteria: BetCriteria;
+}
+
+export interface BetAutoResult {
+  /** The chosen window, or null when none passes every test. */
+  chosen: BetWindow | null;
+  windowsTried: number;
+  /** How many windows (with enough points) failed each test; a window can fail several. */
+  failures: { r2: number; rouquerolIncreasing: number; positiveC: number; monolayerInRange: number; monolayerConsistent: number };
+  /** When nothing passes: the windows that came closest (fewest failed tests, then highest R²), at most 3. */
+  nearest: BetWindow[];
+}
+
+/** p/p0 at which the loading first reaches `target`, by linear interpolation; null if it never does. */
+export function relativePressureAtLoading(relativePressure: Float64Array, loadingCm3StpPerG: Float64Array, target: number): number | null {
+  for (let i = 1; i < loadingCm3StpPerG.length; i++) {
+    const q0 = loadingCm3StpPerG[i - 1]!;
+    const q1 = loadingCm3StpPerG[i]!;
+    if (q0 <= target && target <= q1 && q1 > q0) {
+      const p0 = relativePressure[i - 1]!;
+      return p0 + ((target - q0) / (q1 - q0)) * (relativePressure[i]! - p0);
+    }
+  }
+  if (loadingCm3StpPerG.length > 0 && loadingCm3StpPerG[0] === target) return relativePressure[0]!;
+  return null;
+}
+
+/**
+ * Evaluates the consistency criteria of the window [start, end] of an adsorption branch sorted by pressure.
+ * `risingUntil[i]` is the last index j ≥ i such that n(1 − x) and y rise from each point to the next up to j.
+ */
+function criteriaFor(x: Float64Array, q: Float64Array, start: number, end: number, fit: BetFit, risingUntil: Int32Array, tolerance: number): BetCriteria {
+  const positiveC = fit.intercept > 0 && fit.c > 0;
+  const monolayerRelativePressure = relativePressureAtLoading(x, q, fit.monolayerCm3StpPerG);
+  const monolayerInRange = monolayerRelativePressure !== null && monolayerRelativePressure >= x[start]! && monolayerRelativePressure <= x[end]!;
+  let monolayerPressureError: number | null = null;
+  if (positiveC && monolayerRelativePressure !== null) {
+    const expected = 1 / (Math.sqrt(fit.c) + 1);
+    monolayerPressureError = Math.abs(monolayerRelativePressure - expected) / expected;
+  }
+  return {
+    rouquerolIncreasing: risingUntil[start]! >= end,
+    positiveC,
+    monolayerInRange,
+    monolayerRelativePressure,
+    monolayerConsistent: monolayerPressureError !== null && monolayerPressureError <= tolerance,
+    monolayerPressureError,
+  };
+}
+
+/** Criteria for a window given by the caller (fixed or vendor range). Points must be sorted by pressure. */
+export function betCriteria(x: Float64Array, q: Float64Array, start: number, end: number, fit: BetFit, tolerance: number): BetCriteria {
+  return criteriaFor(x, q, start, end, fit, risingRuns(x, q), tolerance);
+}
+
+function risingRuns(x: Float64Array, q: Float64Array): Int32Array {
+  const n = x.length;
+  const until = new Int32Array(n);
+  if (n === 0) return until;
+  until[n - 1] = n - 1;
+  for (let i = n - 2; i >= 0; i--) {
+    const rouquerolRises = q[i + 1]! * (1 - x[i + 1]!) > q[i]! * (1 - x[i]!);
+    const transformRises = x[i + 1]! / (q[i + 1]! * (1 - x[i + 1]!)) > x[i]! / (q[i]! * (1 - x[i]!));
+    until[i] = rouquerolRises && transformRises ? until[i + 1]! : i;
+  }
+  return until;
+}
+
+/**
+ * Automatic range (after BETSI, Osterrieth et al., Adv. Mater. 2022): every contiguous window of at least
+ * `minPoints` points with R² ≥ `minR2` that passes criteria 1–4 is valid; among the valid windows those ending at the
+ * highest pressure are kept, and of these the one with the smallest criterion-4 error wins (then more points, then the
+ * lower start), so the choice is deterministic. Points must be sorted by pressure, with 0 < x < 1 and n > 0.
+ */
+export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
+  const n = x.length;
+  const y = betTransform(x, q);
+  // Prefix sums make each window's least-squares fit O(1).
+  const sx = new Float64Array(n + 1);
+  const sy = new Float64Array(n + 1);
+  const sxx = new Float64Array(n + 1);
+  const sxy = new Float64Array(n + 1);
+  const syy = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    sx[i + 1] = sx[i]! + x[i]!;
+    sy[i + 1] = sy[i]! + y[i]!;
+    sxx[i + 1] = sxx[i]! + x[i]! * x[i]!;
+    sxy[i + 1] = sxy[i]! + x[i]! * y[i]!;
+    syy[i + 1] = syy[i]! + y[i]! * y[i]!;
+  }
+  const risingUntil = risingRuns(x, q);
+  const failures = { r2: 0, rouquerolIncreasing: 0, positiveC: 0, monolayerInRange: 0, monolayerConsistent: 0 };
+  let chosen: BetWindow | null = null;
+  let windowsTried = 0;
+  const candidates: { window: BetWindow; failed: number }[] = [];
+
+  for (let start = 0; start + options.minPoints <= n; start++) {
+    for (let end = start + options.minPoints - 1; end < n; end++) {
+      windowsTried++;
+      const m = end - start + 1;
+      const Sx = sx[end + 1]! - sx[start]!;
+      const Sy = sy[end + 1]! - sy[start]!;
+      const Sxx = sxx[end + 1]! - sxx[start]! - (Sx * Sx) / m;
+      const Sxy = sxy[end + 1]! - sxy[start]! - (Sx * Sy) / m;
+      const Syy = syy[end + 1]! - syy[start]! - (Sy * Sy) / m;
+      if (!(Sxx > 0) || !(Syy > 0)) continue;
+      const slope = Sxy / Sxx;
+      const intercept = (Sy - slope * Sx) / m;
+      const r2 = (Sxy * Sxy) / (Sxx * Syy);
+      const sse = Math.max(Syy - slope * Sxy, 0);
+      const slopeStderr = Math.sqrt(sse / (m - 2) / Sxx);
+      const interceptStderr = slopeStderr * Math.sqrt((sxx[end + 1]! - sxx[start]!) / m);
+      const fit = fitFromLine(slope, intercept, slopeStderr, interceptStderr, r2, x.subarray(start, end + 1), options.crossSectionNm2);
+      const criteria = criteriaFor(x, q, start, end, fit, risingUntil, options.pressureTolerance);
+      const r2Ok = r2 >= options.minR2;
+      const failed = Number(!r2Ok) + Number(!criteria.rouquerolIncreasing) + Number(!criteria.positiveC) + Number(!criteria.monolayerInRange) + Number(!criteria.monolayerConsistent);
+      if (!r2Ok) failures.r2++;
+      if (!criteria.rouquerolIncreasing) failures.rouquerolIncreasing++;
+      if (!criteria.positiveC) failures.positiveC++;
+      if (!criteria.monolayerInRange) failures.monolayerInRange++;
+      if (!criteria.monolayerConsistent) failures.monolayerConsistent++;
+      const window: BetWindow = { start, end, fit, criteria };
+      if (failed === 0) {
+        if (chosen === null || better(window, chosen)) chosen = window;
+      } else if (chosen === null) {
+        candidates.push({ window, failed });
+      }
+    }
+  }
+  const nearest =
+    chosen === null
+      ? candidates
+          .sort((a, b) => a.failed - b.failed || b.window.fit.r2 - a.window.fit.r2 || a.window.start - b.window.start)
+          .slice(0, 3)
+          .map((c) => c.window)
+      : [];
+  return { chosen, windowsTried, failures, nearest };
+}
+
+/** BETSI's preference: highest end; then smallest criterion-4 error; then more points; then lower start. */
+function better(a: BetWindow, b: BetWindow): boolean {
+  if (a.end !== b.end) return a.end > b.end;
+  const ea = a.criteria.monolayerPressureError!;
+  const eb = b.criteria.monolayerPressureError!;
+  if (ea !== eb) return ea < eb;
+  if (a.fit.points !== b.fit.points) return a.fit.points > b.fit.points;
+  return a.start < b.start;
+}

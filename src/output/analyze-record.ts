@@ -1,0 +1,101 @@
+/** The JSON record of `poregrade analyze` (schema poregrade/analyze-result@1) and its terminal table view. */
+import { createHash } from 'node:crypto';
+import type { IsothermAnalysis } from '../analysis/isotherm-analysis.js';
+import { ADSORPTION, DESORPTION, countBranch, type Isotherm, type VendorResults } from '../model/isotherm.js';
+import type { RawInput } from '../io/input.js';
+import { colourFor } from './colour.js';
+import { sig } from './json.js';
+import { fmt, table } from './text-table.js';
+
+export const ANALYZE_SCHEMA = 'poregrade/analyze-result@1';
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+function vendorJson(vendor: VendorResults | undefined) {
+  if (!vendor) return null;
+  const bet = vendor.bet;
+  return {
+    bet: bet
+      ? {
+          area_m2_g: bet.areaM2PerG ?? null,
+          area_stderr_m2_g: bet.areaStderrM2PerG ?? null,
+          c: bet.c ?? null,
+          monolayer_cm3_stp_g: bet.monolayerCm3StpPerG ?? null,
+          relative_pressure_min: bet.relativePressureMin ?? (bet.relativePressures ? Math.min(...bet.relativePressures) : null),
+          relative_pressure_max: bet.relativePressureMax ?? (bet.relativePressures ? Math.max(...bet.relativePressures) : null),
+          points: bet.relativePressures ? bet.relativePressures.length : null,
+        }
+      : null,
+    total_pore_volume: vendor.totalPoreVolume ? { cm3_g: vendor.totalPoreVolume.cm3PerG, relative_pressure: vendor.totalPoreVolume.relativePressure ?? null } : null,
+  };
+}
+
+export function analyzeRecord(input: RawInput, isotherm: Isotherm, analysis: IsothermAnalysis, settings: Record<string, unknown>, extra: Record<string, unknown> = {}) {
+  const m = isotherm.metadata;
+  return {
+    schema: ANALYZE_SCHEMA,
+    input: {
+      file: input.file,
+      format: isotherm.source.format,
+      sha256: sha256(input.bytes),
+      points: { adsorption: countBranch(isotherm, ADSORPTION), desorption: countBranch(isotherm, DESORPTION) },
+      adsorbate: isotherm.adsorbate,
+      temperature_k: sig(isotherm.temperatureK),
+      sample_mass_g: sig(isotherm.sampleMassG),
+      metadata: {
+        sample_name: m.sampleName ?? null,
+        material_name: m.materialName ?? null,
+        instrument: m.instrument ?? null,
+        date: m.date ?? null,
+        operator: m.operator ?? null,
+        p0: m.p0 ?? null,
+        ...(m.extra ? { extra: m.extra } : {}),
+      },
+    },
+    settings,
+    bet: analysis.bet,
+    pore_volume: analysis.poreVolume,
+    ...extra,
+    vendor: vendorJson(isotherm.vendor),
+    assumptions: isotherm.assumptions,
+    warnings: analysis.warnings,
+  };
+}
+
+export type AnalyzeRecord = ReturnType<typeof analyzeRecord>;
+
+/** Human-readable view of one record. */
+export function analyzeTable(record: AnalyzeRecord): string {
+  const c = colourFor();
+  const bet = record.bet as Record<string, number | null | string>;
+  const pv = record.pore_volume as Record<string, number | null | string>;
+  const lines: string[] = [];
+  const name = record.input.metadata.sample_name ? ` — ${record.input.metadata.sample_name}` : '';
+  lines.push(c.bold(`${record.input.file}${name}`) + c.dim(`  [${record.input.format}; ${record.input.points.adsorption} ads + ${record.input.points.desorption} des points; ${record.input.adsorbate}]`));
+  const area = bet.area_m2_g as number | null;
+  const rows: string[][] = [['quantity', 'value', 'unit', 'detail']];
+  rows.push([
+    'BET area',
+    area === null ? c.red('no valid range') : `${fmt(area, 6)} ± ${fmt(bet.area_stderr_m2_g as number, 3)}`,
+    'm²/g',
+    area === null ? '' : `p/p0 ${fmt(bet.relative_pressure_min as number, 3)}–${fmt(bet.relative_pressure_max as number, 3)}, ${bet.points} pts, ${bet.range_selection}`,
+  ]);
+  rows.push(['BET C', fmt(bet.c as number, 5), '', `R² ${fmt(bet.r2 as number, 6)}`]);
+  rows.push(['monolayer n_m', fmt(bet.monolayer_cm3_stp_g as number, 5), 'cm³(STP)/g', '']);
+  rows.push(['total pore volume', fmt(pv.total_cm3_g as number, 5), 'cm³/g', pv.relative_pressure === null ? '' : `Gurvich at p/p0 ${fmt(pv.relative_pressure as number, 4)}`]);
+  const vendor = record.vendor;
+  if (vendor?.bet?.area_m2_g != null && area !== null) {
+    const diff = ((area - vendor.bet.area_m2_g) / vendor.bet.area_m2_g) * 100;
+    rows.push(['vendor BET area', fmt(vendor.bet.area_m2_g, 6), 'm²/g', `poregrade − vendor: ${diff >= 0 ? '+' : ''}${diff.toFixed(3)} %`]);
+  }
+  if (vendor?.total_pore_volume && pv.total_cm3_g !== null) {
+    const diff = (((pv.total_cm3_g as number) - vendor.total_pore_volume.cm3_g) / vendor.total_pore_volume.cm3_g) * 100;
+    rows.push(['vendor pore volume', fmt(vendor.total_pore_volume.cm3_g, 5), 'cm³/g', `poregrade − vendor: ${diff >= 0 ? '+' : ''}${diff.toFixed(2)} %`]);
+  }
+  lines.push(table(rows));
+  for (const a of record.assumptions) lines.push(c.dim(`  assumption: ${a}`));
+  for (const w of record.warnings) lines.push(c.yellow(`  warning ${w.code}: ${w.message}`));
+  return lines.join('\n');
+}
