@@ -2,7 +2,7 @@
  * All isotherm readers, and the detection that picks one by content (never by file extension). The highest
  * detection score wins; ties go to the earlier reader in the list, so specific layouts come before generic ones.
  */
-import { InputError } from '../../errors.js';
+import { InputError, PoregradeError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
@@ -26,11 +26,15 @@ export function findIsothermReader(id: string): IsothermReader | undefined {
   return ISOTHERM_READERS.find((r) => r.id === id);
 }
 
+/** Errors that say the file itself cannot be looked at, whatever its layout. */
+const CONTAINER_ERRORS: ReadonlySet<string> = new Set(['E_BAD_SPREADSHEET', 'E_SHEET_TOO_LARGE', 'E_ENCODING', 'E_BINARY']);
+
 /** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
-function safeDetect(reader: IsothermReader, input: RawInput): { score: number; reason: string } {
+function safeDetect(reader: IsothermReader, input: RawInput, containerErrors: PoregradeError[]): { score: number; reason: string } {
   try {
     return reader.detect(input);
   } catch (error) {
+    if (error instanceof PoregradeError && CONTAINER_ERRORS.has(error.code)) containerErrors.push(error);
     return { score: 0, reason: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -47,8 +51,9 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
   let best: IsothermReader | undefined;
   let bestScore = 0;
   const misses: string[] = [];
+  const containerErrors: PoregradeError[] = [];
   for (const reader of ISOTHERM_READERS) {
-    const { score, reason } = safeDetect(reader, input);
+    const { score, reason } = safeDetect(reader, input, containerErrors);
     if (score > bestScore) {
       best = reader;
       bestScore = score;
@@ -57,7 +62,8 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
     }
   }
   if (!best) {
-    // Let text-decoding problems speak for themselves before blaming the layout.
+    // Let text-decoding and spreadsheet-container problems speak for themselves before blaming the layout.
+    if (containerErrors[0]) throw containerErrors[0];
     if (!input.isSpreadsheet) void input.text;
     throw new InputError('E_UNKNOWN_FORMAT', `no reader recognises this layout (tried ${misses.join('; ')})`, { file: input.file }, 'see `poregrade formats`; --input-format forces a reader');
   }
