@@ -96,6 +96,19 @@ export class Workbook {
   sheets(names: readonly string[]): SheetGrid[] {
     return names.map((n) => this.sheet(n));
   }
+
+  /** SheetJS's own workbook with every sheet complete: the preview unless a sheet was cut, else one full read. */
+  complete(): XLSX.WorkBook {
+    if (this.full) return this.full;
+    const cut = this.sheetNames.some((n) => {
+      const ws = this.preview.Sheets[n];
+      return ws !== undefined && ws['!fullref'] !== undefined && ws['!fullref'] !== ws['!ref'];
+    });
+    this.full = cut ? readBook(this.input, { dense: true, sheetRows: MAX_SHEET_ROWS + 1 }) : this.preview;
+    return this.full;
+  }
+
+  private full: XLSX.WorkBook | undefined;
 }
 
 /** Rows read of every sheet when a workbook is opened; instrument report sheets are far shorter. */
@@ -133,7 +146,7 @@ function checkSize(file: string, name: string, ws: XLSX.WorkSheet): void {
     throw new InputError(
       'E_SHEET_TOO_LARGE',
       `sheet "${name}" spans ${declared} (${rows} rows × ${columns} columns), over the limits of ${MAX_SHEET_ROWS} rows, ${MAX_SHEET_COLUMNS} columns and ${MAX_SHEET_CELLS} cells`,
-      { file, field: name },
+      { file, field: `sheet ${name}` },
     );
   }
 }
@@ -143,4 +156,64 @@ function toGrid(file: string, name: string, ws: XLSX.WorkSheet): SheetGrid {
   const range = XLSX.utils.decode_range(ws['!ref']);
   const data = (ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined) ?? [];
   return new SheetGrid(file, name, data, range.e.r + 1, range.e.c + 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Row-array access (the BELSORP .xls reader's interface), over the same cached workbook and the same size checks.
+
+/** The complete parsed workbook of a spreadsheet input (cached per input). */
+export function readWorkbook(input: RawInput): XLSX.WorkBook {
+  return openWorkbook(input).complete();
+}
+
+/** Sheet names, or [] for an input that is not a spreadsheet or cannot be read (detection must never throw). */
+export function sheetNamesOf(input: RawInput): string[] {
+  if (!input.isSpreadsheet) return [];
+  try {
+    return [...openWorkbook(input).sheetNames];
+  } catch {
+    return [];
+  }
+}
+
+/** Finds a sheet by name, ignoring case and surrounding spaces. */
+export function findSheet(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+  const wanted = name.trim().toLowerCase();
+  const actual = workbook.SheetNames.find((n) => n.trim().toLowerCase() === wanted);
+  return actual === undefined ? undefined : workbook.Sheets[actual];
+}
+
+/** The cells of a sheet as rows of values (row 0 = spreadsheet row 1), after the size check. */
+export function sheetRows(sheet: XLSX.WorkSheet, file: string, sheetName: string): CellValue[][] {
+  checkSize(file, sheetName, sheet);
+  if (!sheet['!ref']) return [];
+  const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
+  return raw.map((row) => row.map(toCellValue));
+}
+
+function toCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+}
+
+/** A1-style name of a cell (0-based row and column), for error messages. */
+export function cellName(row: number, column: number): string {
+  return XLSX.utils.encode_cell({ r: row, c: column });
+}
+
+/** True when the workbook stores dates as days since 1904 (old Mac Excel) rather than since 1900. */
+export function usesDate1904(workbook: XLSX.WorkBook): boolean {
+  return Boolean(workbook.Workbook?.WBProps?.date1904);
+}
+
+/**
+ * ISO date (YYYY-MM-DD) of an Excel date serial. Day 0 of the 1900 system is 1899-12-30 in practice (Excel's
+ * fictitious 1900-02-29 makes serials from March 1900 on count from there); the 1904 system counts from 1904-01-01.
+ */
+export function excelSerialToIsoDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
+  const epochMs = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  return new Date(epochMs + Math.floor(serial) * 86_400_000).toISOString().slice(0, 10);
 }

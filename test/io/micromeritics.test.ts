@@ -236,7 +236,7 @@ describe('spreadsheets: containers and layouts no reader knows', () => {
     const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
     const error = thrown(() => readIsotherm(new RawInput('huge.xlsx', bytes)));
     expect(error.code).toBe('E_SHEET_TOO_LARGE');
-    expect(error.field).toBe('Sheet1');
+    expect(error.field).toBe('sheet Sheet1');
     expect(error.message).toMatch(/A1:A150000 \(150000 rows/);
   });
 
