@@ -181,6 +181,7 @@ describeWithSharedData('Micromeritics Gemini exports (instrument-exports/INDEX.m
     expect(iso.sampleMassG).toBe(0.121);
     expect(iso.metadata.p0).toEqual({ value: 770.761, unit: 'mmHg' });
     expect(iso.metadata.sampleName).toBe('gvmh97400');
+    expect(iso.assumptions).toEqual(['bath temperature taken as 77.35 K: the report does not give it']);
     // First and last rows of the Isotherm Tabular Report as printed: 0.004850987 / 1.03939 and 0.949882695 / 10.37950 mmol/g.
     expect(iso.relativePressure.length).toBe(29);
     expect(iso.relativePressure[0]).toBe(0.004850987);

@@ -25,8 +25,9 @@ describeWithSharedData('3P .xlsx', () => {
     expect(isotherm.adsorbate).toBe('nitrogen');
     expect(reference.meta.adsorbate).toBe('N2');
     // The file does not state the bath temperature (the reference parser writes a fixed 77.3 K, "TODO where is this
-    // stored?"); poregrade leaves it unknown rather than invent it.
-    expect(isotherm.temperatureK).toBeNull();
+    // stored?"); poregrade assumes 77.35 K for nitrogen, as for any silent file, and says so.
+    expect(isotherm.temperatureK).toBe(77.35);
+    expect(isotherm.assumptions).toEqual(['bath temperature taken as 77.35 K: the 3P export does not give it']);
     expect(isotherm.metadata.sampleName).toBe(reference.meta.sample);
     const v = isotherm.vendor!;
     expect(v.bet).toMatchObject({ areaM2PerG: 803.81799, c: 2005.00417, monolayerCm3StpPerG: 184.67489 });

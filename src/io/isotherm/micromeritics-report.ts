@@ -9,6 +9,7 @@
  * rows of cells; this module finds the sections, reads the isotherm from the tabular report and the instrument's
  * own results into `vendor`.
  */
+import { DEFAULT_N2_TEMPERATURE_K } from '../../core/constants.js';
 import { InputError, type ErrorLocation } from '../../errors.js';
 import { branchesByTurningPoint, type Isotherm, type IsothermMetadata, type VendorResults } from '../../model/isotherm.js';
 import { detectDecimalComma, parsePrintedNumber, parsePrintedQuantity, unitInParentheses, type PrintedQuantity } from '../printed-values.js';
@@ -209,7 +210,12 @@ export function buildMicromeriticsIsotherm(report: MicromeriticsReport, format: 
   const adsorptiveText = header.get('analysis adsorptive')?.text;
   const adsorbate = adsorptiveText ? normaliseAdsorbate(adsorptiveText) : options.adsorbate ? normaliseAdsorbate(options.adsorbate) : 'unknown';
   const bathField = header.get('analysis bath temp.') ?? header.get('analysis bath temperature');
-  const temperatureK = bathField ? temperatureInKelvin(bathField, ctx) : null;
+  let temperatureK = bathField ? temperatureInKelvin(bathField, ctx) : null;
+  if (temperatureK === null && adsorbate === 'nitrogen') {
+    // Gemini reports print no bath temperature (the instrument measures p0 instead).
+    temperatureK = DEFAULT_N2_TEMPERATURE_K;
+    assumptions.push(`bath temperature taken as ${DEFAULT_N2_TEMPERATURE_K} K: the report does not give it`);
+  }
 
   const headerP0 = header.get('sat. pressure') ?? header.get('saturation pressure');
   const isotherm = readIsothermTable(table, ctx, { sampleMassG, headerP0, options, assumptions });

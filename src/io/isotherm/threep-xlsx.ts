@@ -4,8 +4,9 @@
  * rows), a sheet "Isotherm" with columns `ID | p (kPa) | p/p0 | V (cm³/g STP) | p0 (kPa) | Time` (the header on
  * row 1, or on row 2 under a "Charge Number…" title), adsorption then desorption separated by a row of `---`, and
  * a sheet "BET Surface Area" listing the points of the vendor's BET fit by ID. Decimal commas occur, in text cells.
- * The file does not state the bath temperature.
+ * The file does not state the bath temperature: for nitrogen 77.35 K is assumed, and said so.
  */
+import { DEFAULT_N2_TEMPERATURE_K } from '../../core/constants.js';
 import { InputError } from '../../errors.js';
 import { ADSORPTION, DESORPTION, type IsothermMetadata, type Isotherm, type VendorResults } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
@@ -74,15 +75,19 @@ export const threepXlsxReader: IsothermReader = {
     }
     if (Object.keys(extra).length > 0) metadata.extra = extra;
 
+    const assumptions: string[] = [];
+    const temperatureK = adsorbate === 'nitrogen' ? DEFAULT_N2_TEMPERATURE_K : null;
+    if (temperatureK !== null) assumptions.push(`bath temperature taken as ${DEFAULT_N2_TEMPERATURE_K} K: the 3P export does not give it`);
     const vendor = vendorResults(info, number, decimalComma, book, points);
     return buildIsotherm({
       file,
       format: threepXlsxReader.id,
       points,
       adsorbate,
-      temperatureK: null,
+      temperatureK,
       sampleMassG,
       metadata,
+      assumptions,
       ...(Object.keys(vendor).length > 0 ? { vendor } : {}),
     });
   },
