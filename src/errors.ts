@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   E_BAD_SPREADSHEET: { meaning: 'the spreadsheet container (.xls/.xlsx) is corrupt, encrypted or not a workbook', fix: 'open it in a spreadsheet program and save it again, or export as CSV' },
   E_SHEET_TOO_LARGE: { meaning: 'a worksheet spans more rows, columns or cells than an instrument export can hold', fix: 'delete the stray far-away cells (or export only the data sheet) and try again' },
   E_NO_VENDOR_BET: { meaning: '--bet-range vendor on a file that carries no vendor BET points', fix: 'use auto or a fixed range' },
+  E_VENDOR_BET_MISMATCH: { meaning: '--bet-range vendor: a BET point the report lists is not (or not unambiguously) one of the isotherm\'s adsorption points', fix: 'check that report and isotherm belong together; use auto or a fixed range' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

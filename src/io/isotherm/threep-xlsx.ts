@@ -35,11 +35,14 @@ export const threepXlsxReader: IsothermReader = {
     const book = openWorkbook(input);
     const file = input.file;
     const isothermName = isothermSheetName(book);
+    const infoName = book.sheetNames.find((n) => /^(info|summary)$/i.test(n)) ?? book.sheetNames[0]!;
+    const betName = book.sheetNames.find((n) => /^bet/i.test(n.trim()));
+    // One read for the three sheets (each read of an xlsx inflates the whole archive).
+    book.sheets([infoName, ...(isothermName === undefined ? [] : [isothermName]), ...(betName === undefined ? [] : [betName])]);
     const grid = isothermName === undefined ? undefined : book.sheet(isothermName);
     const header = grid ? findHeader(grid) : null;
     if (!grid || !header) throw new InputError('E_MISSING_COLUMN', 'no "Isotherm" sheet with the 3P columns (p (kPa), p/p0, V (cm³/g STP), p0 (kPa))', { file });
 
-    const infoName = book.sheetNames.find((n) => /^(info|summary)$/i.test(n)) ?? book.sheetNames[0]!;
     const info = infoFields(book.sheet(infoName));
     const decimalComma = detectDecimalComma([...info.values()].map((f) => f.text)) ?? false;
     const number = (label: string): number | null => {
