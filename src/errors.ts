@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   E_FILE_NOT_FOUND: { meaning: 'the file does not exist or cannot be read', fix: 'check the path (relative paths in lot files and manifests are relative to that file)' },
   E_FILE_IS_DIRECTORY: { meaning: 'the path names a directory, not a file', fix: 'name the file inside it' },
   E_FILE_TOO_LARGE: { meaning: 'the file is larger than --max-file-size', fix: 'raise --max-file-size if the file is genuine' },
+  E_TOO_MANY_POINTS: { meaning: 'more points than any instrument measures on one isotherm or distribution', fix: 'split the file; one isotherm per file' },
   E_EMPTY_FILE: { meaning: 'the file is empty or holds only blank lines', fix: 'export the data again' },
   E_BINARY: { meaning: 'the file is binary data that no reader understands', fix: 'export as text (CSV) or a supported spreadsheet' },
   E_ENCODING: { meaning: 'the text encoding is broken (e.g. truncated UTF-16)', fix: 'export again as UTF-8' },

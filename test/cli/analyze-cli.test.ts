@@ -96,7 +96,7 @@ describe('poregrade analyze on bad input: one line naming the file (and line), e
     { name: 'no-header', content: '0.1,20\n0.2,25\n', code: 'E_UNKNOWN_FORMAT' },
     { name: 'bad-branch', content: 'p/p0,n (mmol/g),branch\n0.1,2,ads\n0.2,3,sideways\n', code: 'E_BAD_BRANCH', line: 3 },
     { name: 'missing-file', content: '', code: 'E_FILE_NOT_FOUND', args: ['analyze', join(dir, 'does-not-exist.csv')] },
-    { name: 'directory', content: '', code: 'E_FILE_IS_DIRECTORY', args: ['analyze', dir] },
+    { name: 'empty-directory', content: '', code: 'E_FILE_NOT_FOUND', args: ['analyze', mkdtempSync(join(tmpdir(), 'poregrade-empty-'))] },
     { name: 'bad-option', content: header + '0.1,20\n', code: 'E_USAGE', args: ['--bet-range', '0.3:0.1'] },
   ];
   for (const k of cases) {

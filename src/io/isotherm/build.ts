@@ -7,6 +7,9 @@ import { ADSORPTION, DESORPTION, type Isotherm, type IsothermMetadata, type Vend
 
 export const MAX_RELATIVE_PRESSURE = 1.1;
 
+/** No instrument measures this many points on one isotherm; a file that claims to is broken or hostile. */
+export const MAX_ISOTHERM_POINTS = 100_000;
+
 export interface PointList {
   relativePressure: number[];
   loadingCm3StpPerG: number[];
@@ -35,6 +38,7 @@ export function buildIsotherm(parts: IsothermParts): Isotherm {
   const { file, points } = parts;
   const n = points.relativePressure.length;
   if (n === 0) throw new InputError('E_NO_DATA', 'no data points were found', { file });
+  if (n > MAX_ISOTHERM_POINTS) throw new InputError('E_TOO_MANY_POINTS', `${n} points is more than the limit of ${MAX_ISOTHERM_POINTS} for one isotherm`, { file }, 'split the file into one isotherm per file');
   // Adsorption points first, then desorption, each in measurement order.
   const order: number[] = [];
   for (const want of [ADSORPTION, DESORPTION]) for (let i = 0; i < n; i++) if (points.branch[i] === want) order.push(i);

@@ -1,0 +1,65 @@
+/**
+ * npm run bench [-- --lots N --runs R]: generates N synthetic lots in a temporary folder and reports, as medians of
+ * R runs, isotherms analysed per second (`analyze`, BET auto + BJH + pore volume), lots graded per second (`batch`),
+ * the wall time of one `analyze` call, and peak RSS. Timing lives here, never in unit tests.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { generateLots } from './generate-lots.js';
+
+const root = resolve(import.meta.dirname, '..');
+const bin = join(root, 'bin', 'poregrade.js');
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const lots = option('--lots', 10_000);
+const runs = option('--runs', 3);
+const haveTime = existsSync('/usr/bin/time');
+
+interface Measurement {
+  seconds: number;
+  peakRssMb: number | null;
+  status: number;
+}
+
+/** Runs the CLI once; wall time from here, peak RSS from GNU time when it is installed. */
+function measure(cliArgs: string[]): Measurement {
+  const command = haveTime ? '/usr/bin/time' : process.execPath;
+  const full = haveTime ? ['-f', '__RSS_KB__ %M', process.execPath, bin, ...cliArgs] : [bin, ...cliArgs];
+  const started = process.hrtime.bigint();
+  const result = spawnSync(command, full, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const rss = /__RSS_KB__ (\d+)/.exec(result.stderr ?? '');
+  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, status: result.status ?? -1 };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function report(name: string, cliArgs: string[], items: number, unit: string): void {
+  const measured = Array.from({ length: runs }, () => measure(cliArgs));
+  const bad = measured.find((m) => m.status !== 0 && m.status !== 3);
+  if (bad) {
+    console.log(`${name}: failed (exit ${bad.status})`);
+    return;
+  }
+  const seconds = median(measured.map((m) => m.seconds));
+  const rss = measured.map((m) => m.peakRssMb).filter((v): v is number => v !== null);
+  console.log(`${name.padEnd(34)} ${(items / seconds).toFixed(0).padStart(8)} ${unit}/s   median ${seconds.toFixed(3)} s of ${runs}   peak RSS ${rss.length ? median(rss).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'poregrade-bench-'));
+try {
+  console.log(`poregrade bench: ${lots} lots, ${runs} runs each; ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  const started = Date.now();
+  const { manifest, isotherms } = generateLots(dir, lots);
+  console.log(`generated in ${((Date.now() - started) / 1000).toFixed(1)} s in ${dir}`);
+  report('analyze one file (wall)', ['analyze', isotherms[0]!, '--json'], 1, 'call');
+  report('analyze all isotherms', ['analyze', join(dir, 'isotherms'), '--format', 'ndjson', '--out', join(dir, 'analyze.ndjson'), '--quiet'], lots, 'isotherms');
+  report('batch grade all lots', ['batch', manifest, '--format', 'ndjson', '--out', join(dir, 'batch.ndjson'), '--quiet'], lots, 'lots');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
