@@ -144,8 +144,30 @@ interface SheetJsInternals {
 const internals = XLSX as unknown as SheetJsInternals;
 const containers = new WeakMap<RawInput, unknown>();
 
+/**
+ * SheetJS reports damaged records of a corrupt .xls on the console ("Missing Info for XLS Record 0x295f"); poregrade
+ * promises one line on stderr per bad file, so the console is silenced while it reads and the outcome is judged by
+ * what it returns or throws.
+ */
+function quietly<T>(read: () => T): T {
+  const saved = { error: console.error, warn: console.warn, log: console.log };
+  const silent = (): void => {};
+  console.error = silent;
+  console.warn = silent;
+  console.log = silent;
+  try {
+    return read();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 function readBook(input: RawInput, options: XLSX.ParsingOptions): XLSX.WorkBook {
   const settings: XLSX.ParsingOptions = { cellText: false, cellHTML: false, cellFormula: false, cellNF: false, ...options };
+  return quietly(() => readQuietly(input, settings));
+}
+
+function readQuietly(input: RawInput, settings: XLSX.ParsingOptions): XLSX.WorkBook {
   try {
     if (isZip(input.bytes) && internals.CFB && internals.parse_zip) {
       let container = containers.get(input);

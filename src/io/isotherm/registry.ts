@@ -7,6 +7,7 @@ import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
 import { genericCsvReader } from './generic-csv.js';
+import { genericSpreadsheetReader } from './generic-spreadsheet.js';
 import { micromeriticsTextReader } from './micromeritics-text.js';
 import { micromeriticsXlsReader } from './micromeritics-xls.js';
 import { pygapsJsonReader } from './pygaps-json.js';
@@ -20,6 +21,7 @@ export const ISOTHERM_READERS: readonly IsothermReader[] = [
   aifReader,
   pygapsJsonReader,
   genericCsvReader,
+  genericSpreadsheetReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
