@@ -80,14 +80,16 @@ export class Workbook {
 
   sheets(names: readonly string[]): SheetGrid[] {
     this.load(names);
-    return names.map((name) => {
-      let grid = this.grids.get(name);
-      if (!grid) {
-        grid = toGrid(this.input.file, name, this.worksheets.get(name)!);
-        this.grids.set(name, grid);
-      }
-      return grid;
-    });
+    return names.map((name) => this.gridOf(name, this.worksheets.get(name)!, this.grids));
+  }
+
+  /**
+   * The first PREVIEW_ROWS rows of each sheet, without reading longer sheets in full: enough to find a header, and
+   * what detection should use when it may meet another vendor's long log sheet.
+   */
+  heads(names: readonly string[]): SheetGrid[] {
+    this.loadPreviews(names);
+    return names.map((name) => this.gridOf(name, this.worksheets.get(name) ?? this.previews.get(name)!, this.headGrids));
   }
 
   /** SheetJS's own workbook with every sheet parsed in full. */
@@ -96,21 +98,38 @@ export class Workbook {
     return { SheetNames: [...this.sheetNames], Sheets: Object.fromEntries(this.worksheets), ...(this.properties ? { Workbook: this.properties } : {}) };
   }
 
-  private load(names: readonly string[]): void {
-    const missing = [...new Set(names)].filter((n) => !this.worksheets.has(n));
+  private readonly previews = new Map<string, XLSX.WorkSheet>();
+  private readonly headGrids = new Map<string, SheetGrid>();
+
+  private gridOf(name: string, ws: XLSX.WorkSheet, cache: Map<string, SheetGrid>): SheetGrid {
+    let grid = cache.get(name);
+    if (!grid) {
+      grid = toGrid(this.input.file, name, ws);
+      cache.set(name, grid);
+    }
+    return grid;
+  }
+
+  /** Reads the sheets not yet read, cut to PREVIEW_ROWS; a sheet that fits is complete. */
+  private loadPreviews(names: readonly string[]): void {
+    const missing = [...new Set(names)].filter((n) => !this.worksheets.has(n) && !this.previews.has(n));
     if (missing.length === 0) return;
     const unknown = missing.find((n) => !this.hasSheet(n));
     if (unknown !== undefined) throw new InputError('E_MISSING_COLUMN', `the workbook has no sheet "${unknown}"`, { file: this.input.file });
     const preview = readBook(this.input, { sheets: missing, dense: true, sheetRows: PREVIEW_ROWS });
     this.properties ??= preview.Workbook;
-    const longer: string[] = [];
     for (const name of missing) {
       const ws = preview.Sheets[name] ?? {};
       checkSize(this.input.file, name, ws);
       // '!fullref' is the range the sheet declares when SheetJS cut it to sheetRows.
-      if (ws['!fullref'] !== undefined && ws['!fullref'] !== ws['!ref']) longer.push(name);
+      if (ws['!fullref'] !== undefined && ws['!fullref'] !== ws['!ref']) this.previews.set(name, ws);
       else this.worksheets.set(name, ws);
     }
+  }
+
+  private load(names: readonly string[]): void {
+    this.loadPreviews(names);
+    const longer = [...new Set(names)].filter((n) => !this.worksheets.has(n));
     if (longer.length === 0) return;
     const full = readBook(this.input, { sheets: longer, dense: true, sheetRows: MAX_SHEET_ROWS + 1 });
     for (const name of longer) this.worksheets.set(name, full.Sheets[name] ?? {});

@@ -45,7 +45,7 @@ interface FileMetadata {
 }
 
 /** `key, value[, unit]` or `key: value` lines before the header. */
-export function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): FileMetadata {
+function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): FileMetadata {
   const meta: FileMetadata = {};
   for (const row of rows) {
     let key = row.cells[0] ?? '';

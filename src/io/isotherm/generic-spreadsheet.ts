@@ -38,7 +38,7 @@ export const genericSpreadsheetReader: IsothermReader = {
     // Key/value rows: above the header on the data sheet, and every row of the other sheets that has at most three
     // cells (pyGAPS's "metadata" sheet; a lab's "Info" sheet).
     const metadataRows = rows.slice(0, header.index);
-    for (const other of book.sheets(book.sheetNames.filter((n) => n !== grid.name).slice(0, MAX_SHEETS_LOOKED_AT))) {
+    for (const other of book.heads(book.sheetNames.filter((n) => n !== grid.name).slice(0, MAX_SHEETS_LOOKED_AT))) {
       for (const row of sheetRows(other, date1904)) if (row.cells.filter((c) => c !== '').length <= 3) metadataRows.push(row);
     }
     const decimalComma = detectDecimalComma(rows.flatMap((r) => r.cells.filter((c) => /\d[.,]\d/.test(c)))) ?? false;
@@ -46,13 +46,16 @@ export const genericSpreadsheetReader: IsothermReader = {
   },
 };
 
+/** The first sheet whose first rows hold a header; only that sheet is then read in full. */
 function findDataSheet(input: RawInput): { grid: SheetGrid; rows: DelimitedRow[]; header: HeaderMatch } | null {
   const book = openWorkbook(input);
-  const grids = book.sheets(book.sheetNames.slice(0, MAX_SHEETS_LOOKED_AT));
-  for (const grid of grids) {
-    const rows = sheetRows(grid, false);
-    const header = findHeader(rows.slice(0, HEADER_SEARCH_ROWS));
-    if (header) return { grid, rows, header };
+  // Sheet by sheet, stopping at the first header: a later sheet may be a long log (3P's equilibration data).
+  for (const name of book.sheetNames.slice(0, MAX_SHEETS_LOOKED_AT)) {
+    const head = book.heads([name])[0]!;
+    const header = findHeader(sheetRows(head, false, HEADER_SEARCH_ROWS));
+    if (!header) continue;
+    const grid = book.sheet(head.name);
+    return { grid, rows: sheetRows(grid, false), header };
   }
   return null;
 }
@@ -61,9 +64,9 @@ function findDataSheet(input: RawInput): { grid: SheetGrid; rows: DelimitedRow[]
  * Rows as the text reader sees them: every cell as text (numbers in their shortest exact form), the sheet row as the
  * line. A date-keyed row holding an Excel date serial gets the ISO date instead of the serial.
  */
-function sheetRows(grid: SheetGrid, date1904: boolean): DelimitedRow[] {
+function sheetRows(grid: SheetGrid, date1904: boolean, maxRows = grid.rowCount): DelimitedRow[] {
   const rows: DelimitedRow[] = [];
-  for (let r = 0; r < grid.rowCount; r++) {
+  for (let r = 0; r < Math.min(grid.rowCount, maxRows); r++) {
     const cells: string[] = [];
     for (let c = 0; c < grid.columnCount; c++) cells.push(grid.text(r, c));
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();

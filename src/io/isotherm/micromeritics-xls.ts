@@ -24,7 +24,7 @@ export const micromeriticsXlsReader: IsothermReader = {
     // The isotherm is on the first sheet, or (sheet-per-section exports) on a sheet named after it: looking only
     // there keeps detection from parsing other vendors' large sheets.
     const candidates = [...new Set([...book.sheetNames.slice(0, 1), ...book.sheetNames.filter((n) => /isotherm/i.test(n)).slice(0, 2)])];
-    for (const grid of book.sheets(candidates)) {
+    for (const grid of book.heads(candidates)) {
       if (sheetBlocks(grid).some((block) => hasIsothermTable(splitSections(block).sections))) {
         return { score: 90, reason: `"Isotherm Tabular Report" in sheet "${grid.name}"` };
       }

@@ -28,7 +28,7 @@ export const threepXlsxReader: IsothermReader = {
     const book = openWorkbook(input);
     const name = isothermSheetName(book);
     if (name === undefined) return { score: 0, reason: 'no sheet named "Isotherm"' };
-    if (!findHeader(book.sheet(name))) return { score: 0, reason: `sheet "${name}" has no header row with "p/p0" or "p (unit)" and "V (unit)"` };
+    if (!findHeader(book.heads([name])[0]!)) return { score: 0, reason: `sheet "${name}" has no header row with "p/p0" or "p (unit)" and "V (unit)"` };
     return { score: 85, reason: `sheet "${name}" with the 3P isotherm columns` };
   },
   read(input: RawInput, options: IsothermReadOptions): Isotherm {
