@@ -10,7 +10,7 @@ import { EXIT } from '../exit-codes.js';
 import { ADSORBATES } from '../model/adsorbates.js';
 import { ADSORPTION, branchPoints, type BranchData, type Isotherm } from '../model/isotherm.js';
 import { sig } from '../output/json.js';
-import { compareWithVendor, type ComparisonRow } from './vendor-comparison.js';
+import { compareWithVendor, poregradeResults, type ComparisonRow } from './vendor-comparison.js';
 import { matchVendorPoints } from './vendor-points.js';
 import type { Warning } from './warnings.js';
 
@@ -235,12 +235,6 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
     method: pv.method,
     liquid_volume_factor: settings.liquidVolumeFactor,
   };
-  const vendorComparison = compareWithVendor(isotherm, {
-    betFit: fit,
-    rangeSelection: range.mode,
-    crossSectionNm2: crossSection,
-    poreVolumeAt: settings.poreVolumeAt,
-    liquidVolumeFactor: settings.liquidVolumeFactor,
-  });
+  const vendorComparison = compareWithVendor(isotherm, poregradeResults({ betFit: fit, bet }, settings));
   return { bet, poreVolume, warnings, betFit: fit, exitCode, adsorption: ads, vendorComparison };
 }

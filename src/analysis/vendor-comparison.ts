@@ -18,7 +18,8 @@ export interface PoregradeResults {
   crossSectionNm2: number;
   poreVolumeAt: number;
   liquidVolumeFactor: number;
-  bjh?: { adsorption?: BjhTotals; desorption?: BjhTotals };
+  /** Absent when BJH has not run (the comparison then shows the vendor's values alone). */
+  bjh?: BjhOutcome;
 }
 
 export interface ComparisonRow {
@@ -33,11 +34,15 @@ export interface ComparisonRow {
   note: string | null;
 }
 
-/** BJH totals of one branch, as poregrade's BJH reports them (when it has run). */
-export interface BjhTotals {
-  cumulativeVolumeCm3PerG?: number;
-  cumulativeAreaM2PerG?: number;
-  averageDiameterNm?: number;
+/** What poregrade's BJH reported (the analyze record's `bjh`), as far as the comparison needs it. */
+export interface BjhOutcome {
+  branch: 'adsorption' | 'desorption';
+  thickness_model: string;
+  correction: string;
+  liquid_volume_factor: number;
+  cumulative_volume_cm3_g: number | null;
+  cumulative_area_m2_g: number | null;
+  average_diameter_nm: number | null;
 }
 
 function row(quantity: string, unit: string, vendor: number, poregrade: number | null, note: string | null = null): ComparisonRow {
@@ -59,6 +64,17 @@ function sortedBranch(isotherm: Isotherm, branch: typeof ADSORPTION | typeof DES
   return { x: Float64Array.from(order, (i) => points.relativePressure[i]!), q: Float64Array.from(order, (i) => points.loadingCm3StpPerG[i]!) };
 }
 
+/** The inputs of the comparison from an analysis and its settings (BJH added by the caller when it has run). */
+export function poregradeResults(analysis: { betFit: BetFit | null; bet: Record<string, unknown> }, settings: { poreVolumeAt: number; liquidVolumeFactor: number }): PoregradeResults {
+  return {
+    betFit: analysis.betFit,
+    rangeSelection: String(analysis.bet.range_selection),
+    crossSectionNm2: analysis.bet.cross_section_nm2 as number,
+    poreVolumeAt: settings.poreVolumeAt,
+    liquidVolumeFactor: settings.liquidVolumeFactor,
+  };
+}
+
 export function compareWithVendor(isotherm: Isotherm, ours: PoregradeResults): ComparisonRow[] {
   const vendor = isotherm.vendor;
   if (!vendor) return [];
@@ -66,7 +82,6 @@ export function compareWithVendor(isotherm: Isotherm, ours: PoregradeResults): C
   const fit = ours.betFit;
   const vb = vendor.bet;
   const sigma = ours.crossSectionNm2;
-  const bjh = ours.bjh ?? {};
   const vendorDensity = vendor.bjh?.settings?.['adsorption density conversion factor'] ?? vendor.bjh?.settings?.['desorption density conversion factor'];
 
   if (vb?.areaM2PerG !== undefined) {
@@ -104,11 +119,24 @@ export function compareWithVendor(isotherm: Isotherm, ours: PoregradeResults): C
   for (const name of ['adsorption', 'desorption'] as const) {
     const theirs = vendor.bjh?.[name];
     if (!theirs) continue;
-    const mine = bjh[name] ?? {};
-    const pending = bjh[name] === undefined ? 'not computed by poregrade analyze' : null;
-    if (theirs.cumulativeVolumeCm3PerG !== undefined) rows.push(row(`BJH ${name} cumulative volume`, 'cm³/g', theirs.cumulativeVolumeCm3PerG, mine.cumulativeVolumeCm3PerG ?? null, pending));
-    if (theirs.cumulativeAreaM2PerG !== undefined) rows.push(row(`BJH ${name} cumulative area`, 'm²/g', theirs.cumulativeAreaM2PerG, mine.cumulativeAreaM2PerG ?? null, pending));
-    if (theirs.averageDiameterNm !== undefined) rows.push(row(`BJH ${name} average diameter (4V/A)`, 'nm', theirs.averageDiameterNm, mine.averageDiameterNm ?? null, pending));
+    const mine = ours.bjh?.branch === name ? ours.bjh : undefined;
+    const note = mine ? bjhSettingsNote(vendor.bjh?.settings ?? {}, name, mine) : ours.bjh ? `poregrade's BJH ran on the ${ours.bjh.branch} branch (--bjh-branch)` : 'BJH not run';
+    if (theirs.cumulativeVolumeCm3PerG !== undefined) rows.push(row(`BJH ${name} cumulative volume`, 'cm³/g', theirs.cumulativeVolumeCm3PerG, mine?.cumulative_volume_cm3_g ?? null, note));
+    if (theirs.cumulativeAreaM2PerG !== undefined) rows.push(row(`BJH ${name} cumulative area`, 'm²/g', theirs.cumulativeAreaM2PerG, mine?.cumulative_area_m2_g ?? null, note));
+    if (theirs.averageDiameterNm !== undefined) rows.push(row(`BJH ${name} average diameter (4V/A)`, 'nm', theirs.averageDiameterNm, mine?.average_diameter_nm ?? null, note));
   }
   return rows;
+}
+
+/** The vendor's printed BJH settings next to poregrade's, where they differ (thickness curve, correction, factor). */
+function bjhSettingsNote(settings: Record<string, string>, branch: string, mine: BjhOutcome): string | null {
+  const theirs = (key: string): string | undefined => settings[`${branch} ${key}`];
+  const notes: string[] = [];
+  const curve = theirs('thickness curve');
+  if (curve && curve.toLowerCase().replace(/ and /, '-').replace(/\s+/g, '-') !== mine.thickness_model) notes.push(`vendor thickness ${curve}, poregrade ${mine.thickness_model}`);
+  const correction = theirs('correction');
+  if (correction && !correction.toLowerCase().startsWith(mine.correction)) notes.push(`vendor ${correction}, poregrade ${mine.correction}`);
+  const density = Number(theirs('density conversion factor'));
+  if (Number.isFinite(density) && density > 0 && Math.abs(density - mine.liquid_volume_factor) > 1e-9) notes.push(`vendor density conversion factor ${density}, poregrade ${mine.liquid_volume_factor}`);
+  return notes.length > 0 ? notes.join('; ') : null;
 }

@@ -1,4 +1,6 @@
 /** One isotherm file → its analyze record, or an error record naming the file; never throws for bad input. */
+import { bjhReport, type BjhSettings } from '../analysis/bjh-report.js';
+import { compareWithVendor, poregradeResults } from '../analysis/vendor-comparison.js';
 import { analyzeIsotherm, type IsothermSettings } from '../analysis/isotherm-analysis.js';
 import { PoregradeError, withFile } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -13,6 +15,7 @@ export interface AnalyzeTask {
   maxFileBytes: number;
   readOptions: IsothermReadOptions & { format?: string };
   settings: IsothermSettings;
+  bjh: BjhSettings;
   settingsJson: Record<string, unknown>;
 }
 
@@ -34,7 +37,10 @@ export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
   const input = readInput(task.file, task.maxFileBytes);
   const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
   const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
-  return { record: analyzeRecord(input, isotherm, analysis, task.settingsJson), exitCode: analysis.exitCode };
+  const bjh = withFile(task.file, () => bjhReport(isotherm, task.bjh));
+  const vendorComparison = isotherm.vendor ? compareWithVendor(isotherm, { ...poregradeResults(analysis, task.settings), bjh: bjh.bjh }) : analysis.vendorComparison;
+  const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings], vendorComparison }, task.settingsJson, { bjh: bjh.bjh });
+  return { record, exitCode: analysis.exitCode };
 }
 
 export function runAnalyzeTask(task: AnalyzeTask): TaskOutcome {

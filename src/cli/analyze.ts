@@ -1,5 +1,6 @@
-/** `poregrade analyze FILE... [options]`: BET area and total pore volume of isotherm files. */
+/** `poregrade analyze FILE... [options]`: BET area, total pore volume and BJH pore-size distribution of isotherm files. */
 import { Command, Option } from 'commander';
+import { addBjhOptions, bjhSettingsFromOptions, bjhSettingsJson, type BjhJson, type BjhSettings } from '../analysis/bjh-report.js';
 import { formatBetRange, ISOTHERM_DEFAULTS, parseBetRange, type IsothermSettings } from '../analysis/isotherm-analysis.js';
 import { analyzeFileOrThrow, type AnalyzeTask } from '../batch/analyze-task.js';
 import { expandInputs } from '../batch/expand-inputs.js';
@@ -72,7 +73,7 @@ export function isothermSettingsFrom(opts: AnalyzeOptions): IsothermSettings {
 }
 
 /** Every option's value, as echoed in the JSON so that a result can be reproduced from its own record. */
-function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings) {
+function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings, bjh: BjhSettings) {
   return {
     input_format: opts.inputFormat,
     loading_unit: opts.loadingUnit ?? null,
@@ -87,18 +88,20 @@ function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings) {
     cross_section_nm2: settings.crossSectionNm2,
     pore_volume_at: settings.poreVolumeAt,
     liquid_volume_factor: settings.liquidVolumeFactor,
+    ...bjhSettingsJson(bjh),
   };
 }
 
 export function registerAnalyze(program: Command): void {
   const command = program
     .command('analyze')
-    .description('BET area and total pore volume of nitrogen isotherms (any supported instrument export; - reads standard input)')
+    .description('BET area, total pore volume and BJH pore-size distribution of nitrogen isotherms (any supported instrument export; - reads standard input)')
     .argument('<inputs...>', 'isotherm files, directories or quoted glob patterns; - for standard input')
     .option('--json', 'same as --format json', false);
   addRecordOutputOptions(command);
   addIsothermInputOptions(command);
   addIsothermAnalysisOptions(command);
+  addBjhOptions(command);
   command.addHelpText(
     'after',
     `
@@ -106,6 +109,7 @@ Examples:
   poregrade analyze samples/isotherms/alumina-hydrate-layer.csv
   poregrade analyze Sample_A.xls --bet-range vendor        # check against the instrument's own points
   poregrade analyze run.csv --bet-range 0.05:0.30 --json > run.json
+  poregrade analyze Sample_G.xls --bjh-correction faas --at-diameter 40   # BJH curve read at 40 nm
   poregrade analyze 'exports/*.csv' --format ndjson --out results.ndjson --jobs 2
   cat run.csv | poregrade analyze - --p0 101.3kPa
 
@@ -114,6 +118,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
   );
   command.action(async (inputs: string[], opts: AnalyzeOptions & RecordOutputOptions) => {
     const settings = isothermSettingsFrom(opts);
+    const bjh = bjhSettingsFromOptions(opts as unknown as Record<string, unknown>);
     const files = expandInputs(inputs);
     const tasks: AnalyzeTask[] = files.map((file) => ({
       kind: 'analyze',
@@ -121,7 +126,8 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
       maxFileBytes: opts.maxFileSize,
       readOptions: { ...readOptionsFrom(opts), format: opts.inputFormat },
       settings,
-      settingsJson: settingsJson(opts, settings),
+      bjh,
+      settingsJson: settingsJson(opts, settings, bjh),
     }));
     const format = opts.json ? 'json' : opts.format;
     // One file, one failure: a plain one-line error and exit 2, as for any single input.
@@ -133,18 +139,19 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
     }
     process.exitCode = await emitRecords(tasks, { ...opts, format }, {
       single: tasks.length === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!),
-      table: (record) => analyzeTable(record as AnalyzeRecord),
+      table: (record) => analyzeTable(record as AnalyzeRecord) + '\n',
       csv: ANALYZE_CSV,
     });
   });
 }
 
 const ANALYZE_CSV = {
-  header: ['file', 'format', 'sample', 'bet_area_m2_g', 'bet_area_stderr_m2_g', 'bet_c', 'bet_relative_pressure_min', 'bet_relative_pressure_max', 'bet_points', 'bet_r2', 'pore_volume_cm3_g', 'pore_volume_relative_pressure', 'warnings', 'error_code', 'error_message'],
+  header: ['file', 'format', 'sample', 'bet_area_m2_g', 'bet_area_stderr_m2_g', 'bet_c', 'bet_relative_pressure_min', 'bet_relative_pressure_max', 'bet_points', 'bet_r2', 'pore_volume_cm3_g', 'pore_volume_relative_pressure', 'bjh_branch', 'bjh_peak_diameter_nm', 'bjh_peak_dv_dlogd_cm3_g', 'bjh_cumulative_volume_cm3_g', 'bjh_cumulative_area_m2_g', 'bjh_at_diameter_nm', 'bjh_at_diameter_dv_dlogd_cm3_g', 'warnings', 'error_code', 'error_message'],
   rows(record: unknown): unknown[][] {
-    const r = record as { input: { file: string; format?: string; metadata?: { sample_name: string | null } }; bet?: Record<string, unknown>; pore_volume?: Record<string, unknown>; warnings?: { code: string }[]; error?: { code: string; message: string } };
+    const r = record as { input: { file: string; format?: string; metadata?: { sample_name: string | null } }; bet?: Record<string, unknown>; pore_volume?: Record<string, unknown>; bjh?: BjhJson; warnings?: { code: string }[]; error?: { code: string; message: string } };
     const bet = r.bet ?? {};
     const pv = r.pore_volume ?? {};
-    return [[r.input.file, r.input.format ?? '', r.input.metadata?.sample_name ?? '', bet.area_m2_g, bet.area_stderr_m2_g, bet.c, bet.relative_pressure_min, bet.relative_pressure_max, bet.points, bet.r2, pv.total_cm3_g, pv.relative_pressure, (r.warnings ?? []).map((w) => w.code).join(' '), r.error?.code ?? '', r.error?.message ?? '']];
+    const bjh = r.bjh;
+    return [[r.input.file, r.input.format ?? '', r.input.metadata?.sample_name ?? '', bet.area_m2_g, bet.area_stderr_m2_g, bet.c, bet.relative_pressure_min, bet.relative_pressure_max, bet.points, bet.r2, pv.total_cm3_g, pv.relative_pressure, bjh?.branch, bjh?.peak_diameter_nm, bjh?.peak_dv_dlogd_cm3_g, bjh?.cumulative_volume_cm3_g, bjh?.cumulative_area_m2_g, bjh?.at_diameter?.diameter_nm, bjh?.at_diameter?.dv_dlogd_cm3_g, (r.warnings ?? []).map((w) => w.code).join(' '), r.error?.code ?? '', r.error?.message ?? '']];
   },
 };

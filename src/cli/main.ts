@@ -7,6 +7,11 @@ import { PoregradeError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { registerAnalyze } from './analyze.js';
 import { registerFormats } from './formats.js';
+import { registerGrade } from './grade.js';
+import { registerClaims } from './claims.js';
+import { registerLot } from './lot.js';
+import { registerPsd } from './psd.js';
+import { registerBatch } from './batch.js';
 
 export const VERSION = '0.1.0';
 
@@ -32,6 +37,11 @@ Examples:
     );
   registerAnalyze(program);
   registerFormats(program);
+  registerGrade(program);
+  registerClaims(program);
+  registerLot(program);
+  registerPsd(program);
+  registerBatch(program);
   return program;
 }
 

@@ -32,6 +32,8 @@ interface EmitConfig {
   single: boolean;
   table: (record: unknown) => string;
   csv: { header: string[]; rows: (record: unknown) => unknown[][] };
+  /** Sees every record (e.g. to decide --fail-on). */
+  onRecord?: (record: unknown) => void;
 }
 
 /** Progress on stderr when it is a terminal: lots done, rate, ETA. */
@@ -76,9 +78,10 @@ export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions,
     } else {
       exitCode = Math.max(exitCode, outcome.exitCode);
     }
+    config.onRecord?.(outcome.record);
     if (collectSingle) process.stdout.write(toJson(outcome.record) + '\n');
     else if (sink) sink.write(outcome.record);
-    else if (!outcome.error) process.stdout.write(config.table(outcome.record) + '\n\n');
+    else if (!outcome.error) process.stdout.write(config.table(outcome.record) + '\n');
     bar.tick();
   };
   try {

@@ -19,9 +19,14 @@ export interface DelimitedTable {
 
 const CANDIDATES = ['\t', ';', ','] as const;
 
-/** The separator whose count per line is most consistent (and non-zero) over the first lines. */
+/**
+ * Tab when every opening line holds one (instrument text separates by tab, while commas turn up inside sample names,
+ * e.g. "SD283 - F1, HBG6.4, 0h 1" in a Zetasizer export); otherwise the separator whose count per line is most
+ * consistent (and non-zero) over the first lines.
+ */
 export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
   const sample = lines.filter((l) => l.trim() !== '').slice(0, 40);
+  if (sample.length > 0 && sample.every((l) => l.includes('\t'))) return '\t';
   let best: ',' | ';' | '\t' = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {

@@ -1,9 +1,11 @@
 /** The JSON record of `poregrade analyze` (schema poregrade/analyze-result@1) and its terminal table view. */
 import { createHash } from 'node:crypto';
+import type { BjhJson } from '../analysis/bjh-report.js';
 import type { IsothermAnalysis } from '../analysis/isotherm-analysis.js';
 import type { ComparisonRow } from '../analysis/vendor-comparison.js';
 import { ADSORPTION, DESORPTION, countBranch, type Isotherm, type VendorResults } from '../model/isotherm.js';
 import type { RawInput } from '../io/input.js';
+import { bjhChart, bjhRows } from './bjh-view.js';
 import { colourFor } from './colour.js';
 import { sig } from './json.js';
 import { fmt, table } from './text-table.js';
@@ -99,7 +101,10 @@ export function analyzeTable(record: AnalyzeRecord): string {
   rows.push(['BET C', fmt(bet.c as number, 5), '', `R² ${fmt(bet.r2 as number, 6)}`]);
   rows.push(['monolayer n_m', fmt(bet.monolayer_cm3_stp_g as number, 5), 'cm³(STP)/g', '']);
   rows.push(['total pore volume', fmt(pv.total_cm3_g as number, 5), 'cm³/g', pv.relative_pressure === null ? '' : `Gurvich at p/p0 ${fmt(pv.relative_pressure as number, 4)}`]);
+  const bjh = (record as { bjh?: BjhJson }).bjh;
+  if (bjh) rows.push(...bjhRows(bjh));
   lines.push(table(rows));
+  if (bjh) for (const line of bjhChart(bjh)) lines.push(`  ${line}`);
   const comparison = record.vendor?.comparison ?? [];
   if (comparison.length > 0) {
     lines.push(c.bold('  the instrument\'s own results'));

@@ -50,8 +50,11 @@ export class RecordSink {
       try {
         offset += writeSync(this.fd, buffer, offset);
       } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        // The reader went away (`poregrade batch … | head`): nothing more to say, and not an error.
+        if (code === 'EPIPE' && this.fd === 1) process.exit(process.exitCode ?? 0);
         // Standard output may be a non-blocking pipe: wait for the reader and retry.
-        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        if (code !== 'EAGAIN') throw error;
       }
     }
   }

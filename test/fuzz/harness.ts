@@ -5,6 +5,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { BJH_DEFAULTS, bjhReport } from '../../src/analysis/bjh-report.js';
 import { analyzeIsotherm, ISOTHERM_DEFAULTS } from '../../src/analysis/isotherm-analysis.js';
 import { PoregradeError } from '../../src/errors.js';
 import { RawInput } from '../../src/io/input.js';
@@ -56,7 +57,8 @@ export function fuzzOnce(name: string, bytes: Uint8Array, timeLimitMs = 1000): F
     const input = new RawInput(name, bytes);
     const isotherm = readIsotherm(input, {});
     const analysis = analyzeIsotherm(isotherm, ISOTHERM_DEFAULTS);
-    const record = analyzeRecord(input, isotherm, analysis, {});
+    const bjh = bjhReport(isotherm, BJH_DEFAULTS);
+    const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings] }, {}, { bjh: bjh.bjh });
     const bad = findNonFinite(record);
     if (bad) return { name, kind: 'non-finite', detail: bad, bytes };
     JSON.stringify(record, jsonReplacer);

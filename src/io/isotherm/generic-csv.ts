@@ -11,7 +11,7 @@ import { parseDelimited, type DelimitedRow } from '../delimited.js';
 import type { RawInput } from '../input.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
 import { normaliseAdsorbate, parseLoadingUnit, parsePressureWithUnit, pressureUnitToKpa, temperatureToK } from '../units.js';
-import { buildIsotherm, emptyPoints } from './build.js';
+import { buildIsotherm, emptyPoints, type PointList } from './build.js';
 import { loadingUnitOf, parseBranchLabel, pressureFactorOf, recogniseColumns, type ColumnRole, type RecognisedColumn } from './columns.js';
 import type { IsothermReader, IsothermReadOptions } from './reader.js';
 
@@ -72,6 +72,33 @@ function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): Fil
   return meta;
 }
 
+/** Pressure steps against the branch direction larger than this are not noise but a file out of order. */
+const OUT_OF_ORDER_STEP = 0.02;
+
+/**
+ * Without a branch column, branches are told apart by one turning point; a file whose pressures rise again after
+ * falling (or fall during adsorption) cannot be split safely, so it is refused rather than misread.
+ */
+function checkSingleTurningPoint(pressure: Float64Array, branch: number[], line: (number | undefined)[], file: string): void {
+  for (let i = 1; i < pressure.length; i++) {
+    const step = pressure[i]! - pressure[i - 1]!;
+    const against = branch[i] === 0 ? -step : branch[i - 1] === 1 ? step : 0;
+    if (against > OUT_OF_ORDER_STEP) {
+      throw new InputError('E_UNSORTED_PRESSURE', `p/p0 ${branch[i] === 0 ? 'falls' : 'rises'} from ${pressure[i - 1]} to ${pressure[i]} ${branch[i] === 0 ? 'before' : 'after'} the highest point, so adsorption and desorption cannot be told apart`, { file, line: line[i] }, 'sort the rows in measurement order, or add a Branch column (ads/des)');
+    }
+  }
+}
+
+/** Labelled points are put in measurement order (adsorption rising, desorption falling), whatever the row order. */
+function sortLabelledPoints(points: PointList): void {
+  const order = points.branch.map((_, i) => i).sort((a, b) => points.branch[a]! - points.branch[b]! || (points.branch[a] === 0 ? 1 : -1) * (points.relativePressure[a]! - points.relativePressure[b]!) || a - b);
+  const pick = <T>(list: T[]): T[] => order.map((i) => list[i]!);
+  points.relativePressure = pick(points.relativePressure);
+  points.loadingCm3StpPerG = pick(points.loadingCm3StpPerG);
+  points.branch = pick(points.branch);
+  points.line = pick(points.line);
+}
+
 export const genericCsvReader: IsothermReader = {
   id: 'generic-csv',
   description: 'delimited text (comma, semicolon, tab; decimal comma) with headers naming p/p0 or pressure (+ p0) and the amount adsorbed with its unit',
@@ -83,13 +110,13 @@ export const genericCsvReader: IsothermReader = {
   },
   read(input: RawInput, options: IsothermReadOptions) {
     const file = input.file;
-    const { rows, decimalComma } = parseDelimited(input.text, file);
+    const { rows, decimalComma, delimiter } = parseDelimited(input.text, file);
     if (rows.length === 0) throw new InputError('E_EMPTY_FILE', 'the file holds no text', { file });
     const header = findHeader(rows);
     if (!header) {
       throw new InputError('E_MISSING_COLUMN', 'no header row names a relative-pressure (or pressure) column and an amount-adsorbed column', { file, line: rows[0]!.line }, 'add a header such as "Relative Pressure (P/Po),Quantity Adsorbed (cm³/g STP)"');
     }
-    return isothermFromRows({ file, format: 'generic-csv', rows, header, metadataRows: rows.slice(0, header.index), decimalComma }, options);
+    return isothermFromRows({ file, format: 'generic-csv', rows, header, metadataRows: rows.slice(0, header.index), decimalComma, delimiter }, options);
   },
 };
 
@@ -102,11 +129,13 @@ export interface TableInput {
   /** `key, value` rows: those above the header, and (spreadsheets) those of other sheets. */
   metadataRows: readonly DelimitedRow[];
   decimalComma: boolean;
+  /** The text separator, when the rows come from delimited text. */
+  delimiter?: string;
 }
 
 /** The isotherm of a table found by its header, with what the metadata rows say (shared by text and spreadsheets). */
 export function isothermFromRows(table: TableInput, options: IsothermReadOptions): Isotherm {
-  const { file, rows, header, decimalComma } = table;
+  const { file, rows, header, decimalComma, delimiter } = table;
   const meta = readMetadata(table.metadataRows, decimalComma);
   const headerLine = rows[header.index]!.line;
   const data = rows.slice(header.index + 1);
@@ -164,10 +193,15 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
   const branchCol = columns.get('branch')?.index ?? -1;
   const needed = Math.max(pressureCol, loadingCol, p0Col, branchCol) + 1;
 
+  const headerCells = rows[header.index]!.cells.length;
   const points = emptyPoints();
   for (const row of data) {
     if (row.cells.length < needed) {
       throw new InputError('E_ROW_LENGTH', `row has ${row.cells.length} cells, the header needs ${needed}`, { file, line: row.line }, 'complete or remove the row (truncated file?)');
+    }
+    if (row.cells.length > headerCells && row.cells.slice(headerCells).some((c) => c !== '')) {
+      const why = delimiter === ',' && row.cells.slice(headerCells).every((c) => /^\d+$/.test(c)) ? ' — decimal commas in a comma-separated file?' : '';
+      throw new InputError('E_ROW_LENGTH', `row has ${row.cells.length} cells, the header names ${headerCells}${why}`, { file, line: row.line }, 'save the file with a semicolon or tab separator when numbers use decimal commas');
     }
     const pressure = parseNumber(row.cells[pressureCol]!, { file, line: row.line, field: rows[header.index]!.cells[pressureCol] }, decimalComma);
     let relativePressure = pressure;
@@ -188,7 +222,13 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
     points.branch.push(branch);
     points.line.push(row.line);
   }
-  if (branchCol < 0) points.branch = Array.from(branchesByTurningPoint(Float64Array.from(points.relativePressure)));
+  if (branchCol < 0) {
+    const pressures = Float64Array.from(points.relativePressure);
+    points.branch = Array.from(branchesByTurningPoint(pressures));
+    checkSingleTurningPoint(pressures, points.branch, points.line, file);
+  } else {
+    sortLabelledPoints(points);
+  }
 
   const adsorbate = normaliseAdsorbate(options.adsorbate ?? meta.adsorbate ?? 'nitrogen');
   if (!options.adsorbate && !meta.adsorbate) assumptions.push('adsorbate taken as nitrogen: the file does not name it (--adsorbate overrides)');

@@ -1,0 +1,110 @@
+/** `poregrade batch MANIFEST.csv | DIR | GLOB...`: grade many lots for a LIMS, in parallel, one record per lot. */
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { expandInputs } from '../batch/expand-inputs.js';
+import type { GradeTask } from '../batch/grade-task.js';
+import { parseManifest } from '../batch/manifest.js';
+import type { ClaimStatus } from '../claims/grade.js';
+import { EXIT } from '../exit-codes.js';
+import { readInput } from '../io/input.js';
+import { claimsOption, parseFailOn } from './grade.js';
+import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
+
+interface BatchOptions extends RecordOutputOptions {
+  claims: string[];
+  failOn?: ClaimStatus[];
+}
+
+interface BatchRecord {
+  index: number;
+  source: string;
+  lot?: { id: string } | string | null;
+  claims?: { set: string; claim: string; status: string; elements: { id: string; status: string; missing?: string[] }[] }[];
+  summary?: Record<ClaimStatus, string[]>;
+  error?: { code: string; message: string; file: string | null; line: number | null };
+}
+
+const lotId = (r: BatchRecord): string => (typeof r.lot === 'string' ? r.lot : (r.lot?.id ?? ''));
+
+/** One CSV row per lot and claim (or one per failed lot), for spreadsheets and simple LIMS imports. */
+const BATCH_CSV = {
+  header: ['index', 'lot', 'source', 'set', 'claim', 'status', 'failed_elements', 'missing', 'error_code', 'error_file', 'error_message'],
+  rows(record: unknown): unknown[][] {
+    const r = record as BatchRecord;
+    if (r.error) return [[r.index, lotId(r), r.source, '', '', 'error', '', '', r.error.code, r.error.file ?? '', r.error.message]];
+    return (r.claims ?? []).map((c) => [
+      r.index,
+      lotId(r),
+      r.source,
+      c.set,
+      c.claim,
+      c.status,
+      c.elements.filter((e) => e.status === 'fail').map((e) => e.id).join(' '),
+      [...new Set(c.elements.flatMap((e) => e.missing ?? []))].join(' '),
+      '',
+      '',
+      '',
+    ]);
+  },
+};
+
+function summaryLine(record: unknown): string {
+  const r = record as BatchRecord;
+  if (r.error) return `#${r.index} ${r.source}: ERROR ${r.error.code} ${r.error.message}`;
+  const s = r.summary!;
+  return `#${r.index} ${lotId(r)} (${r.source}): ${s.met.length} met, ${s.not_met.length} not met, ${s.undetermined.length} undetermined`;
+}
+
+/** Lot files or manifests named on the command line → one task per lot, numbered in input order. */
+function tasksFor(inputs: string[], claims: string[]): GradeTask[] {
+  const tasks: GradeTask[] = [];
+  for (const path of expandInputs(inputs, (name) => extname(name).toLowerCase() === '.json')) {
+    if (extname(path).toLowerCase() === '.csv') {
+      const manifest = parseManifest(readInput(path));
+      for (const row of manifest.rows) tasks.push({ kind: 'grade', index: tasks.length, source: { manifest: path, line: row.line, baseDir: manifest.baseDir, data: row.data }, claims });
+    } else {
+      tasks.push({ kind: 'grade', index: tasks.length, source: { lotFile: path }, claims });
+    }
+  }
+  return tasks;
+}
+
+export function registerBatch(program: Command): void {
+  const command = program
+    .command('batch')
+    .description('grade many coating lots: a manifest CSV, a folder of lot files, or lot files by glob; one record per lot, streamed in input order')
+    .argument('<inputs...>', 'manifest .csv files, folders of lot .json files, lot files, or quoted glob patterns')
+    .addOption(claimsOption())
+    .option('--fail-on <statuses>', 'exit 1 when some lot has a claim with one of these statuses: not_met, undetermined, or both comma-separated', parseFailOn);
+  addRecordOutputOptions(command, 'ndjson');
+  command.addHelpText(
+    'after',
+    `
+Records: NDJSON (default; one lot a line, schema poregrade/batch-record@1, with its index and lot id), one JSON array
+(--format json) or a flat CSV, one row per lot and claim (--format csv); always in input order, so --jobs never changes
+the output. A lot that cannot be read gets an error record naming the file; the others are graded regardless.
+
+Exit codes: 0 all lots graded; 1 --fail-on matched; 2 usage error or unreadable manifest; 3 some lots could not be
+read (their records say why).
+
+Examples:
+  poregrade batch lots.csv --out results.ndjson
+  poregrade batch lots/ --format csv --out results.csv --jobs 2
+  poregrade batch 'plant-a/*.json' --claims alumina-pigment-ink --fail-on not_met`,
+  );
+  command.action(async (inputs: string[], opts: BatchOptions) => {
+    const tasks = tasksFor(inputs, opts.claims);
+    let failOnMatched = false;
+    const failOn = opts.failOn ?? [];
+    const exitCode = await emitRecords(tasks, opts, {
+      single: false,
+      table: summaryLine,
+      csv: BATCH_CSV,
+      onRecord: (record) => {
+        const summary = (record as BatchRecord).summary;
+        if (summary && failOn.some((status) => summary[status].length > 0)) failOnMatched = true;
+      },
+    });
+    process.exitCode = exitCode === EXIT.OK && failOnMatched ? EXIT.CLAIM_FAILED : exitCode;
+  });
+}

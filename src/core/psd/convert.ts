@@ -1,0 +1,26 @@
+/**
+ * Conversion between bases (ISO 9276-1 §5, ../shared/docs/science.md): p_s,i ∝ x_i^(s−r) · p_r,i, renormalised,
+ * with x_i the bin's geometric-mean diameter. Going down in power (volume → number) divides by x³ and amplifies
+ * errors in fine bins by about (x_ref/x_i)³, which is why the analysis reports the range the input resolves.
+ */
+import { referenceDiameterNm } from './bins.js';
+
+/**
+ * Converts per-bin fractions of a basis of power `fromPower` to one of power `toPower`. Returns null when the
+ * result has no mass (all input fractions zero).
+ */
+export function convertBasis(fraction: Float64Array, diametersNm: Float64Array, fromPower: number, toPower: number): Float64Array | null {
+  const n = fraction.length;
+  const out = new Float64Array(n);
+  const reference = referenceDiameterNm(diametersNm);
+  const power = toPower - fromPower;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const value = fraction[i]! * Math.pow(diametersNm[i]! / reference, power);
+    out[i] = value;
+    total += value;
+  }
+  if (!(total > 0) || !Number.isFinite(total)) return null;
+  for (let i = 0; i < n; i++) out[i] = out[i]! / total;
+  return out;
+}

@@ -1,0 +1,68 @@
+/**
+ * The rows of a particle-size table, whether the file is delimited text (CSV, semicolon, tab; any encoding decode.ts
+ * knows) or a spreadsheet (.xls/.xlsx, first sheet that holds data, read with SheetJS). Readers of tabular layouts
+ * work on these rows and never care which it was.
+ */
+import * as XLSX from '@e965/xlsx';
+import { InputError } from '../../errors.js';
+import { isOle2 } from '../decode.js';
+import { parseDelimited, type DelimitedRow } from '../delimited.js';
+import type { RawInput } from '../input.js';
+
+export interface SourceTable {
+  rows: DelimitedRow[];
+  decimalComma: boolean;
+  /** The text encoding, or 'xls'/'xlsx' for a spreadsheet. */
+  encoding: string;
+}
+
+const cache = new WeakMap<RawInput, SourceTable>();
+
+/** The rows of `input` (cached per input, since every reader's detect() asks for them). */
+export function sourceTable(input: RawInput): SourceTable {
+  let table = cache.get(input);
+  if (!table) {
+    table = input.isSpreadsheet ? spreadsheetTable(input) : textTable(input);
+    cache.set(input, table);
+  }
+  return table;
+}
+
+function textTable(input: RawInput): SourceTable {
+  const text = input.text;
+  if (text.trim() === '') throw new InputError('E_EMPTY_FILE', 'the file holds only blank lines', { file: input.file });
+  const { rows, decimalComma } = parseDelimited(text, input.file);
+  return { rows, decimalComma, encoding: input.encoding };
+}
+
+function spreadsheetTable(input: RawInput): SourceTable {
+  const encoding = isOle2(input.bytes) ? 'xls' : 'xlsx';
+  let workbook: XLSX.WorkBook;
+  try {
+    workbook = XLSX.read(input.bytes, { type: 'array', cellDates: false });
+  } catch (error) {
+    throw new InputError('E_BINARY', `the spreadsheet cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { file: input.file }, 'save it again from the spreadsheet program, or export it as CSV');
+  }
+  for (const name of workbook.SheetNames) {
+    const sheet = workbook.Sheets[name];
+    if (!sheet || !sheet['!ref']) continue;
+    const firstRow = XLSX.utils.decode_range(sheet['!ref']).s.r;
+    const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
+    const rows: DelimitedRow[] = [];
+    grid.forEach((cells, index) => {
+      const text = cells.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
+      if (text.some((c) => c !== '')) rows.push({ cells: text, line: firstRow + index + 1 });
+    });
+    if (rows.length > 0) return { rows, decimalComma: false, encoding };
+  }
+  throw new InputError('E_EMPTY_FILE', 'every sheet of the spreadsheet is empty', { file: input.file });
+}
+
+/** For detect(): the rows, or why there are none (detection never throws). */
+export function tableOrReason(input: RawInput): SourceTable | string {
+  try {
+    return sourceTable(input);
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
