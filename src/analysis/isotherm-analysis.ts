@@ -75,6 +75,17 @@ function criteriaJson(c: BetCriteria) {
   };
 }
 
+/** The failure counts in the record's snake_case, the same names as `criteria` (core/bet.ts counts them in camelCase). */
+function failuresJson(f: BetAutoResult['failures']) {
+  return {
+    r2: f.r2,
+    rouquerol_increasing: f.rouquerolIncreasing,
+    positive_c: f.positiveC,
+    monolayer_in_range: f.monolayerInRange,
+    monolayer_consistent: f.monolayerConsistent,
+  };
+}
+
 function fitJson(fit: BetFit) {
   return {
     area_m2_g: sig(fit.areaM2PerG),
@@ -222,7 +233,7 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
             windows_tried: search.windowsTried,
             min_points: settings.betMinPoints,
             min_r2: settings.betMinR2,
-            failures: search.failures,
+            failures: failuresJson(search.failures),
             nearest: search.nearest.map((w) => ({ ...fitJson(w.fit), criteria: criteriaJson(w.criteria), failed: describeCriteria(w.criteria, w.fit.r2, settings.betMinR2) })),
           },
         }

@@ -5,6 +5,7 @@ import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry
 import type { ClaimSet } from '../claims/claim-set.js';
 import { loadLot, parseLot, type LotFile } from '../claims/lot.js';
 import { analysisSettingsFor } from '../claims/settings.js';
+import type { PoregradeError } from '../errors.js';
 import { errorOutcome, type TaskOutcome } from './analyze-task.js';
 
 export const BATCH_SCHEMA = 'poregrade/batch-record@1';
@@ -38,7 +39,11 @@ export function runGradeTask(task: GradeTask): TaskOutcome {
     return { record: { ...result, schema: BATCH_SCHEMA, index: task.index, source: where }, exitCode: 0 };
   } catch (error) {
     const outcome = errorOutcome(BATCH_SCHEMA, where, error, { index: task.index, lot: lotId });
-    // The error names the file at fault (an isotherm, a PSD, the lot file itself); `source` names the lot.
-    return { ...outcome, record: { schema: BATCH_SCHEMA, index: task.index, source: where, lot: lotId, error: (outcome.record as { error: unknown }).error } };
+    // The error names the file at fault (an isotherm, a PSD, the lot file itself); `source` names the lot. A manifest
+    // row is parsed under the name "manifest:line", so an error in the row itself is given back the manifest's path
+    // and the row's line, as every other error names its file and line.
+    let json = (outcome.record as { error: ReturnType<PoregradeError['toJSON']> }).error;
+    if ('manifest' in source && json.file === where) json = { ...json, file: source.manifest, line: json.line ?? source.line };
+    return { ...outcome, record: { schema: BATCH_SCHEMA, index: task.index, source: where, lot: lotId, error: json } };
   }
 }

@@ -73,7 +73,7 @@ Examples:
         record: readOptions.record ?? 'mean',
         particle_size: options.particleSize,
         bins_per_decade: options.binsPerDecade,
-        max_file_size_mb: options.maxFileSize / 1024 / 1024,
+        max_file_size_bytes: options.maxFileSize,
       };
       const records: (PsdRecord | PsdFailure)[] = [];
       let failed = false;

@@ -67,7 +67,7 @@ export function analyzeRecord(input: RawInput, isotherm: Isotherm, analysis: Iso
         date: m.date ?? null,
         operator: m.operator ?? null,
         p0: m.p0 ?? null,
-        ...(m.extra ? { extra: m.extra } : {}),
+        extra: m.extra ?? {},
       },
     },
     settings,

@@ -241,11 +241,11 @@ describe('spreadsheets: containers and layouts no reader knows', () => {
     expect(error.message).toMatch(/A1:A150000 \(150000 rows/);
   });
 
-  it('a corrupt .xls container: E_BAD_SPREADSHEET', () => {
+  it('a corrupt .xls container: E_BINARY', () => {
     const bytes = new Uint8Array(4096);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     bytes.fill(0x41, 8);
-    expect(thrown(() => readIsotherm(new RawInput('corrupt.xls', bytes))).code).toBe('E_BAD_SPREADSHEET');
+    expect(thrown(() => readIsotherm(new RawInput('corrupt.xls', bytes))).code).toBe('E_BINARY');
   });
 
   it('a workbook of an unknown layout: E_UNKNOWN_FORMAT listing each reader and what it missed', () => {

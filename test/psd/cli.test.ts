@@ -48,7 +48,7 @@ describe('poregrade psd', () => {
     expect(Object.keys(record)[0]).toBe('schema');
     expect(record.schema).toBe('poregrade/psd-result@1');
     expect(record.input).toMatchObject({ file: pigment, format: 'generic', basis: 'number', encoding: 'utf-8' });
-    expect(Object.keys(record.settings).sort()).toEqual(['basis', 'bins_per_decade', 'from', 'input_format', 'max_file_size_mb', 'particle_size', 'record', 'resolved_threshold_percent', 'size_unit', 'windows_nm'].sort());
+    expect(Object.keys(record.settings).sort()).toEqual(['basis', 'bins_per_decade', 'from', 'input_format', 'max_file_size_bytes', 'particle_size', 'record', 'resolved_threshold_percent', 'size_unit', 'windows_nm'].sort());
     expect(record.settings.windows_nm).toEqual([
       [300, 500],
       [10, 500],

@@ -6,15 +6,26 @@ import { InputError, PoregradeError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
+import { belsorpCsvReader } from './belsorp-csv.js';
+import { belsorpDatReader } from './belsorp-dat.js';
+import { belsorpXlsReader } from './belsorp-xls.js';
 import { genericCsvReader } from './generic-csv.js';
 import { genericSpreadsheetReader } from './generic-spreadsheet.js';
 import { micromeriticsTextReader } from './micromeritics-text.js';
 import { micromeriticsXlsReader } from './micromeritics-xls.js';
+import { nistIsodbReader } from './nist-isodb.js';
 import { pygapsJsonReader } from './pygaps-json.js';
+import { quantachromeReader } from './quantachrome.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
 import { threepXlsxReader } from './threep-xlsx.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
+  // Vendor layouts, each recognised by a signature no other format has.
+  belsorpDatReader,
+  belsorpCsvReader,
+  belsorpXlsReader,
+  quantachromeReader,
+  nistIsodbReader,
   micromeriticsXlsReader,
   micromeriticsTextReader,
   threepXlsxReader,
@@ -29,7 +40,7 @@ export function findIsothermReader(id: string): IsothermReader | undefined {
 }
 
 /** Errors that say the file itself cannot be looked at, whatever its layout. */
-const CONTAINER_ERRORS: ReadonlySet<string> = new Set(['E_BAD_SPREADSHEET', 'E_SHEET_TOO_LARGE', 'E_ENCODING', 'E_BINARY']);
+const CONTAINER_ERRORS: ReadonlySet<string> = new Set(['E_SHEET_TOO_LARGE', 'E_ENCODING', 'E_BINARY']);
 
 /** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
 function safeDetect(reader: IsothermReader, input: RawInput, containerErrors: PoregradeError[]): { score: number; reason: string } {
