@@ -183,9 +183,12 @@ export function checkCompoundFile(bytes: Uint8Array, file: string): void {
   const major = view.getUint16(26, true);
   const sectorSize = major === 3 ? 512 : major === 4 ? 4096 : fail(`major version ${major}`);
   const sectors = Math.ceil(bytes.length / sectorSize) - 1;
+  // As SheetJS reads it: bytes past the end of a truncated file count as zero (so the entry reads as sector 0).
   const int32 = (sector: number, offset: number): number => {
     const at = (sector + 1) * sectorSize + offset;
-    return at + 4 <= bytes.length ? view.getInt32(at, true) : ENDOFCHAIN;
+    if (at + 4 <= bytes.length) return view.getInt32(at, true);
+    const byte = (k: number): number => bytes[at + k] ?? 0;
+    return byte(0) | (byte(1) << 8) | (byte(2) << 16) | (byte(3) << 24);
   };
   const fatSectors: number[] = [];
   for (let j = 0; j < 109; j++) {
@@ -216,12 +219,15 @@ export function checkCompoundFile(bytes: Uint8Array, file: string): void {
     predecessor[n] = j;
   }
   /** The sectors of the chain from `start`, or a failure if it loops. */
+  // SheetJS keeps following a chain through sector numbers past the end of the file as long as the FAT has an entry
+  // for them (a truncated file), so the walk here does too; it stops only where SheetJS stops.
   const chain = (start: number, what: string): number[] => {
     const out: number[] = [];
+    const seen = new Set<number>();
     for (let j = start; j >= 0; j = next(j)) {
-      if (out.length > sectors) fail(`the chain of ${what} loops`);
+      if (seen.has(j)) fail(`the chain of ${what} loops`);
+      seen.add(j);
       out.push(j);
-      if (j >= sectors) break;
     }
     return out;
   };

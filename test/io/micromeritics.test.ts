@@ -215,6 +215,16 @@ describeWithSharedData('Micromeritics: bad input names the field and the place',
     expect(error.format()).toContain('1.8x079');
   });
 
+  it('a truncated .xls whose stream chain runs past the end of the file and loops: E_BINARY, not a V8 abort', () => {
+    // Found by fuzzing (seed 4242, case 4742): Sample_G.xls cut to 2965 bytes, two line feeds turned into carriage returns. SheetJS follows
+    // the chain of a 4 kB+ stream starting at sector 6 of a 5-sector file, reading the missing bytes as 0, and grows
+    // an array until V8 aborts the process.
+    const bytes = new Uint8Array(readFileSync(shared('isotherms', 'parser-conformance', 'mic', 'Sample_G.xls')).subarray(0, 2965));
+    bytes[548] = 13;
+    bytes[2084] = 13;
+    expect(thrown(() => readIsotherm(new RawInput('looping.xls', bytes))).code).toBe('E_BINARY');
+  });
+
   it('a broken cell in an .xls: E_BAD_NUMBER naming the sheet cell', () => {
     const book = XLSX.read(readFileSync(shared('isotherms', 'micromeritics-xls', 'Sample_A.xls')), { type: 'buffer' });
     const sheet = book.Sheets[book.SheetNames[0]!]!;
