@@ -399,19 +399,31 @@ export class Workbook {
 
   /** Reads the sheets not yet read, cut to PREVIEW_ROWS; a sheet that fits is complete. */
   private loadPreviews(names: readonly string[]): void {
-    const missing = [...new Set(names)].filter((n) => !this.worksheets.has(n) && !this.previews.has(n));
-    if (missing.length === 0) return;
+    const wanted = [...new Set(names)];
+    const missing = wanted.filter((n) => !this.worksheets.has(n) && !this.previews.has(n) && !this.refused.has(n));
     const unknown = missing.find((n) => !this.hasSheet(n));
     if (unknown !== undefined) throw new InputError('E_MISSING_COLUMN', `the workbook has no sheet "${unknown}"`, { file: this.input.file });
-    const preview = sheetjs(this.input, { sheets: missing, dense: true, sheetRows: PREVIEW_ROWS, cellFormula: false, cellHTML: false, cellText: false });
-    for (const name of missing) {
-      const ws = preview.Sheets[name] ?? {};
-      checkSize(this.input.file, name, ws);
-      // '!fullref' is the range the sheet declares when SheetJS cut it to sheetRows.
-      if (ws['!fullref'] !== undefined && ws['!fullref'] !== ws['!ref']) this.previews.set(name, ws);
-      else this.worksheets.set(name, ws);
+    if (missing.length > 0) {
+      const preview = sheetjs(this.input, { sheets: missing, dense: true, sheetRows: PREVIEW_ROWS, cellFormula: false, cellHTML: false, cellText: false });
+      for (const name of missing) {
+        const ws = preview.Sheets[name] ?? {};
+        try {
+          checkSize(this.input.file, name, ws);
+        } catch (error) {
+          // Remembered, so that the next reader's detection is refused at once instead of parsing the sheet again.
+          this.refused.set(name, error as InputError);
+          continue;
+        }
+        // '!fullref' is the range the sheet declares when SheetJS cut it to sheetRows.
+        if (ws['!fullref'] !== undefined && ws['!fullref'] !== ws['!ref']) this.previews.set(name, ws);
+        else this.worksheets.set(name, ws);
+      }
     }
+    const refusal = wanted.map((n) => this.refused.get(n)).find((e) => e !== undefined);
+    if (refusal) throw refusal;
   }
+
+  private readonly refused = new Map<string, InputError>();
 
   private load(names: readonly string[]): void {
     this.loadPreviews(names);
