@@ -6,7 +6,7 @@
  * A file that cannot be read is an error (the lot gets an error record); an analysis that gives no value (no BET
  * range, X outside the measured diameters) is a missing measurement with the reason, so the claim is undetermined.
  */
-import { bjhReport, BJH_DEFAULTS, type BjhSettings } from './bjh-report.js';
+import { bjhReport, BJH_DEFAULTS, type BjhJson, type BjhSettings } from './bjh-report.js';
 import { analyzeIsotherm, ISOTHERM_DEFAULTS, parseBetRange, type IsothermAnalysis, type IsothermSettings } from './isotherm-analysis.js';
 import { analyzeDistribution, PSD_DEFAULTS, type PsdResult } from './psd-analysis.js';
 import { missing, type BjhBranch, type BjhMeasurements, type LotMeasurements, type Measurement, type PerInk, type MissingMeasurement } from '../claims/measurements.js';
@@ -14,7 +14,8 @@ import type { LotFile, LotFileRef } from '../claims/lot.js';
 import { withFile } from '../errors.js';
 import { isThicknessModelName } from '../core/thickness.js';
 import type { Isotherm } from '../model/isotherm.js';
-import { readInput } from '../io/input.js';
+import { readInput, type RawInput } from '../io/input.js';
+import type { Distribution } from '../model/distribution.js';
 import { readIsotherm } from '../io/isotherm/registry.js';
 import { readDistribution } from '../io/psd/registry.js';
 
@@ -25,6 +26,20 @@ export interface AnalysisSettings {
 
 /** Names of `analysis` in a lot file that the analysis or the grader reads; others draw a warning. */
 export const LOT_ANALYSIS_SETTINGS: readonly string[] = ['bjh_branch', 'pore_volume_basis', 'thickness_model', 'bet_range', 'pore_volume_at'];
+
+/**
+ * What analyzeLot read and computed on its way to the measurements, kept only when a caller asks (a report draws the
+ * isotherm, the BJH curves and the particle-size histograms; the grader needs none of it).
+ */
+export interface LotArtefacts {
+  isotherm: { ref: LotFileRef; input: RawInput; isotherm: Isotherm; analysis: IsothermAnalysis; bjh: Partial<Record<BjhBranch, BjhJson>> } | null;
+  /** Every particle-size file, in the order read; `label` is the ink colour, or what the particles are. */
+  psd: { ref: LotFileRef; label: string; input: RawInput; distribution: Distribution; result: PsdResult }[];
+}
+
+export function emptyLotArtefacts(): LotArtefacts {
+  return { isotherm: null, psd: [] };
+}
 
 const X_NAMES = 'values.polymer_particle_size_nm or files.polymer_particle_psd';
 
@@ -47,21 +62,24 @@ function isothermSettingsFor(lot: LotFile): IsothermSettings {
   };
 }
 
-function psdOf(ref: LotFileRef): PsdResult {
-  const distribution = withFile(ref.path, () => readDistribution(readInput(ref.path)));
-  return analyzeDistribution(distribution, PSD_DEFAULTS);
+function psdOf(ref: LotFileRef, label: string, artefacts: LotArtefacts | undefined): PsdResult {
+  const input = readInput(ref.path);
+  const distribution = withFile(ref.path, () => readDistribution(input));
+  const result = analyzeDistribution(distribution, PSD_DEFAULTS);
+  artefacts?.psd.push({ ref, label, input, distribution, result });
+  return result;
 }
 
-function numberMean(ref: LotFileRef | undefined, field: string, what: string): { measurement: Measurement; nm: number | null } {
+function numberMean(ref: LotFileRef | undefined, field: string, what: string, label: string, artefacts: LotArtefacts | undefined): { measurement: Measurement; nm: number | null } {
   if (!ref) return { measurement: missing([field], `no ${what} (${field})`), nm: null };
-  const result = psdOf(ref);
+  const result = psdOf(ref, label, artefacts);
   const mean = result.number.mean_nm;
   if (mean === null) return { measurement: missing([], `the number mean of ${describeFile(ref)} cannot be computed`, result.warnings.map((w) => w.message)), nm: null };
   const unresolved = result.warnings.some((w) => w.code === 'W_UNRESOLVED_FINES');
   return { measurement: value(mean, 'nm', null, `number-weighted mean of ${describeFile(ref)}`, result.warnings.map((w) => w.message), unresolved), nm: mean };
 }
 
-function pigmentFractions(lot: LotFile): { inRange: PerInk | MissingMeasurement; coarse: PerInk | MissingMeasurement } {
+function pigmentFractions(lot: LotFile, artefacts: LotArtefacts | undefined): { inRange: PerInk | MissingMeasurement; coarse: PerInk | MissingMeasurement } {
   const files = lot.files.pigment_psd;
   if (!files) {
     const none = missing(['files.pigment_psd'], 'no pigment particle-size file (files.pigment_psd)');
@@ -70,7 +88,7 @@ function pigmentFractions(lot: LotFile): { inRange: PerInk | MissingMeasurement;
   const inRange: Record<string, Measurement> = {};
   const coarse: Record<string, Measurement> = {};
   for (const [ink, ref] of Object.entries(files)) {
-    const result = psdOf(ref);
+    const result = psdOf(ref, ink, artefacts);
     const unresolved = result.warnings.some((w) => w.code === 'W_UNRESOLVED_FINES');
     const warnings = result.warnings.map((w) => w.message);
     const fraction = (min: number, max: number): Measurement => {
@@ -94,8 +112,9 @@ function bjhSettingsFor(lot: LotFile, branch: BjhBranch, atDiameterNm: number | 
   };
 }
 
-function bjhMeasurements(isotherm: Isotherm, ref: LotFileRef, lot: LotFile, branch: BjhBranch, x: { nm: number; source: string } | null): BjhMeasurements {
+function bjhMeasurements(isotherm: Isotherm, ref: LotFileRef, lot: LotFile, branch: BjhBranch, x: { nm: number; source: string } | null, artefacts: LotArtefacts | undefined): BjhMeasurements {
   const { bjh, warnings } = bjhReport(isotherm, bjhSettingsFor(lot, branch, x?.nm ?? null));
+  if (artefacts?.isotherm) artefacts.isotherm.bjh[branch] = bjh;
   const messages = warnings.map((w) => w.message);
   const method = `BJH ${bjh.branch}, ${bjh.thickness_model}, ${bjh.correction}, ${describeFile(ref)}`;
   const orMissing = (v: number | null, unit: string, what: string): Measurement => (v === null ? missing([], `${what}: not computable (${messages.join('; ') || 'no pores in range'})`, messages) : value(v, unit, null, `${what} (${method})`, messages));
@@ -110,12 +129,13 @@ function bjhMeasurements(isotherm: Isotherm, ref: LotFileRef, lot: LotFile, bran
   };
 }
 
-export function analyzeLot(lot: LotFile, settings: AnalysisSettings): LotMeasurements {
-  const polymer = numberMean(lot.files.polymer_particle_psd, 'files.polymer_particle_psd', 'polymer particle-size file');
+/** `artefacts`, when given, receives what was read and computed on the way (for reports). */
+export function analyzeLot(lot: LotFile, settings: AnalysisSettings, artefacts?: LotArtefacts): LotMeasurements {
+  const polymer = numberMean(lot.files.polymer_particle_psd, 'files.polymer_particle_psd', 'polymer particle-size file', 'polymer fine particles', artefacts);
   const declaredX = lot.values.get('polymer_particle_size_nm');
   const x = declaredX ? { nm: declaredX.value, source: 'values.polymer_particle_size_nm' } : polymer.nm !== null ? { nm: polymer.nm, source: 'number mean of files.polymer_particle_psd' } : null;
-  const pigments = pigmentFractions(lot);
-  const resin = numberMean(lot.files.resin_particle_psd, 'files.resin_particle_psd', 'resin particle-size file');
+  const pigments = pigmentFractions(lot, artefacts);
+  const resin = numberMean(lot.files.resin_particle_psd, 'files.resin_particle_psd', 'resin particle-size file', 'resin fine particles', artefacts);
 
   const ref = lot.files.isotherm;
   let betArea: Measurement = missing(['files.isotherm'], 'no isotherm file (files.isotherm)');
@@ -124,8 +144,10 @@ export function analyzeLot(lot: LotFile, settings: AnalysisSettings): LotMeasure
   let analysis: IsothermAnalysis | null = null;
   if (ref) {
     const massG = lot.values.get('sample_mass_g')?.value;
-    const isotherm = withFile(ref.path, () => readIsotherm(readInput(ref.path), massG !== undefined ? { massG } : {}));
+    const input = readInput(ref.path);
+    const isotherm = withFile(ref.path, () => readIsotherm(input, massG !== undefined ? { massG } : {}));
     analysis = withFile(ref.path, () => analyzeIsotherm(isotherm, isothermSettingsFor(lot)));
+    if (artefacts) artefacts.isotherm = { ref, input, isotherm, analysis, bjh: {} };
     const fit = analysis.betFit;
     const warnings = analysis.warnings.map((w) => w.message);
     betArea = fit
@@ -133,7 +155,7 @@ export function analyzeLot(lot: LotFile, settings: AnalysisSettings): LotMeasure
       : missing([], 'no BET range satisfies the consistency criteria', warnings);
     const pv = analysis.poreVolume as { total_cm3_g: number | null; relative_pressure: number | null };
     poreVolume = pv.total_cm3_g === null ? missing([], 'the isotherm does not reach the pore-volume pressure', warnings) : value(pv.total_cm3_g, 'cm3/g', null, `Gurvich at p/p0 ${pv.relative_pressure} (${describeFile(ref)})`, warnings);
-    for (const branch of settings.bjh_branches) bjh[branch] = withFile(ref.path, () => bjhMeasurements(isotherm, ref, lot, branch, x));
+    for (const branch of settings.bjh_branches) bjh[branch] = withFile(ref.path, () => bjhMeasurements(isotherm, ref, lot, branch, x, artefacts));
   } else {
     for (const branch of settings.bjh_branches) {
       const none = missing(['files.isotherm'], 'no isotherm file (files.isotherm)');

@@ -32,14 +32,20 @@ export function errorOutcome(schema: string, file: string, error: unknown, extra
   return { record: { schema, ...extra, input: { file }, error: error.toJSON() }, exitCode: EXIT.INPUT, error: error.format() };
 }
 
-/** Throws the typed error for bad input (the single-file CLI path prints it as one line). */
-export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
+/** The isotherm, its analysis and its record: what a report needs (its plots draw the points). Throws for bad input. */
+export function analyzeFileWithIsotherm(task: AnalyzeTask) {
   const input = readInput(task.file, task.maxFileBytes);
   const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
   const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
   const bjh = withFile(task.file, () => bjhReport(isotherm, task.bjh));
   const vendorComparison = isotherm.vendor ? compareWithVendor(isotherm, { ...poregradeResults(analysis, task.settings), bjh: bjh.bjh }) : analysis.vendorComparison;
   const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings], vendorComparison }, task.settingsJson, { bjh: bjh.bjh });
+  return { isotherm, analysis, record };
+}
+
+/** Throws the typed error for bad input (the single-file CLI path prints it as one line). */
+export function analyzeFileOrThrow(task: AnalyzeTask): TaskOutcome {
+  const { analysis, record } = analyzeFileWithIsotherm(task);
   return { record, exitCode: analysis.exitCode };
 }
 

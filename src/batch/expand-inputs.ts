@@ -5,8 +5,14 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { globSync, isDynamicPattern } from 'tinyglobby';
+import type * as Tinyglobby from 'tinyglobby';
+import { lazyRequire } from '../lazy-require.js';
 import { InputError } from '../errors.js';
+
+const tinyglobby = lazyRequire<typeof Tinyglobby>('tinyglobby');
+
+/** Glob characters; a plain path without them never loads the glob library. */
+const GLOB_CHARACTERS = /[*?[\]{}()!]/;
 
 export function expandInputs(args: readonly string[], directoryFilter: (name: string) => boolean = () => true): string[] {
   const files: string[] = [];
@@ -28,8 +34,8 @@ export function expandInputs(args: readonly string[], directoryFilter: (name: st
         .sort();
       if (inside.length === 0) throw new InputError('E_FILE_NOT_FOUND', 'the directory holds no input files', { file: arg });
       files.push(...inside);
-    } else if (isDynamicPattern(arg)) {
-      const matches = globSync(arg, { onlyFiles: true, expandDirectories: false }).sort();
+    } else if (GLOB_CHARACTERS.test(arg) && tinyglobby().isDynamicPattern(arg)) {
+      const matches = tinyglobby().globSync(arg, { onlyFiles: true, expandDirectories: false }).sort();
       if (matches.length === 0) throw new InputError('E_FILE_NOT_FOUND', 'the pattern matches no files', { file: arg }, 'check the pattern (quote it so the shell passes it through)');
       files.push(...matches);
     } else {

@@ -5,7 +5,10 @@
  * (or the quantity, and the elements that read it), so a patent engineer can find it in the claim text.
  */
 import { readFileSync } from 'node:fs';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
+import { lazyRequire } from '../lazy-require.js';
+
+const ajv = lazyRequire<{ Ajv2020: typeof Ajv2020 }>('ajv/dist/2020.js');
 import { InputError } from '../errors.js';
 import { evaluate, ExpressionError, namesIn, parseExpression, type Expr } from './expression.js';
 import { isJsonObject, readJsonFile } from './json-file.js';
@@ -109,7 +112,7 @@ interface ClaimSetFile {
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function schemaProblems(data: unknown): ClaimSetProblem[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(projectFile('schemas', 'claim-set.schema.json'), 'utf8')) as object);
+  validator ??= new (ajv().Ajv2020)({ allErrors: true, strict: true }).compile(JSON.parse(readFileSync(projectFile('schemas', 'claim-set.schema.json'), 'utf8')) as object);
   if (validator(data)) return [];
   const seen = new Set<string>();
   const problems: ClaimSetProblem[] = [];

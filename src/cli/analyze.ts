@@ -11,7 +11,7 @@ import { analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
 import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
 import { megabytes, numberInRange, positiveNumber, pressureKpa, wholeNumber } from './options.js';
 
-interface AnalyzeOptions {
+export interface AnalyzeOptions {
   json: boolean;
   inputFormat: string;
   loadingUnit?: string;
@@ -73,7 +73,7 @@ export function isothermSettingsFrom(opts: AnalyzeOptions): IsothermSettings {
 }
 
 /** Every option's value, as echoed in the JSON so that a result can be reproduced from its own record. */
-function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings, bjh: BjhSettings) {
+export function settingsJson(opts: AnalyzeOptions, settings: IsothermSettings, bjh: BjhSettings) {
   return {
     input_format: opts.inputFormat,
     loading_unit: opts.loadingUnit ?? null,

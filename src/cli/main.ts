@@ -12,6 +12,7 @@ import { registerClaims } from './claims.js';
 import { registerLot } from './lot.js';
 import { registerPsd } from './psd.js';
 import { registerBatch } from './batch.js';
+import { registerReport } from './report.js';
 
 export const VERSION = '0.1.0';
 
@@ -42,6 +43,7 @@ Examples:
   registerLot(program);
   registerPsd(program);
   registerBatch(program);
+  registerReport(program);
   return program;
 }
 

@@ -5,10 +5,13 @@
  * Ordinary least squares over the chosen points: n_m = 1/(s + i), C = s/i + 1, area = n_m/V_STP · N_A · σ.
  * Standard error of the area as Micromeritics reports it: area · sqrt(σ_s² + σ_i²)/(s + i).
  */
-import { SimpleLinearRegression } from 'ml-regression';
+import type { SimpleLinearRegression as Regression } from 'ml-regression';
+import { lazyRequire } from '../lazy-require.js';
 import { AVOGADRO_PER_MOL, MOLAR_VOLUME_STP_CM3_PER_MOL } from './constants.js';
 
 const NM2_TO_M2 = 1e-18;
+
+const mlRegression = lazyRequire<{ SimpleLinearRegression: typeof Regression }>('ml-regression');
 
 export interface BetFit {
   areaM2PerG: number;
@@ -64,7 +67,7 @@ export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float6
   const n = relativePressure.length;
   if (n < 3) throw new RangeError(`BET needs at least 3 points, got ${n}`);
   const y = betTransform(relativePressure, loadingCm3StpPerG);
-  const regression = new SimpleLinearRegression(relativePressure, y);
+  const regression = new (mlRegression().SimpleLinearRegression)(relativePressure, y);
   const { slope, intercept } = regression;
   let meanX = 0;
   for (const v of relativePressure) meanX += v / n;

@@ -2,7 +2,10 @@
  * Delimited text (CSV, semicolon, tab) as exported by instruments and spreadsheets: separator and decimal comma
  * are detected from the content; quoted cells with separators inside them are honoured (csv-parse).
  */
-import { parse } from 'csv-parse/sync';
+import type { parse as Parse } from 'csv-parse/sync';
+import { lazyRequire } from '../lazy-require.js';
+
+const csvParse = lazyRequire<{ parse: typeof Parse }>('csv-parse/sync');
 import { InputError } from '../errors.js';
 
 export interface DelimitedRow {
@@ -65,7 +68,7 @@ function splitPlain(lines: string[], delimiter: string): DelimitedRow[] {
 function parseQuoted(body: string, delimiter: string, file: string): DelimitedRow[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(body, {
+    records = csvParse().parse(body, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
