@@ -2,7 +2,7 @@
  * Isotherm → analysis record: BET (fixed, automatic or the vendor's points) and the Gurvich total pore volume,
  * with every setting echoed and every non-computable value null with a warning. Pure: no I/O.
  */
-import { betAuto, betCriteria, betFit, type BetAutoResult, type BetCriteria, type BetFit } from '../core/bet.js';
+import { betAuto, betCriteria, betFit, MAX_SEARCH_POINTS, type BetAutoResult, type BetCriteria, type BetFit } from '../core/bet.js';
 import { LIQUID_VOLUME_FACTOR_N2 } from '../core/constants.js';
 import { gurvichPoreVolume } from '../core/pore-volume.js';
 import { AnalysisError, UsageError } from '../errors.js';
@@ -166,6 +166,9 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
       throw new AnalysisError('E_TOO_FEW_POINTS', `the adsorption branch has ${x.length} usable points (0 < p/p0 < 1), automatic BET needs at least ${settings.betMinPoints}`, { file }, 'measure more points, lower --bet-min-points, or give a fixed --bet-range');
     }
     search = betAuto(x, q, { crossSectionNm2: crossSection, minPoints: settings.betMinPoints, minR2: settings.betMinR2, pressureTolerance: settings.betTolerance });
+    if (search.thinnedFrom !== null) {
+      warnings.push({ code: 'W_BET_SEARCH_THINNED', message: `the automatic BET search ran on every ${Math.ceil(search.thinnedFrom / MAX_SEARCH_POINTS)}th of ${search.thinnedFrom} adsorption points; the chosen range was then fitted on all the points inside it` });
+    }
     if (search.chosen) {
       fit = search.chosen.fit;
       criteria = search.chosen.criteria;

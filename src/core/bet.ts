@@ -125,6 +125,8 @@ export interface BetAutoResult {
   windowsTried: number;
   /** How many windows (with enough points) failed each test; a window can fail several. */
   failures: { r2: number; rouquerolIncreasing: number; positiveC: number; monolayerInRange: number; monolayerConsistent: number };
+  /** The number of points when the search ran on a thinned copy (see MAX_SEARCH_POINTS), else null. */
+  thinnedFrom: number | null;
   /** When nothing passes: the windows that came closest (fewest failed tests, then highest R²), at most 3. */
   nearest: BetWindow[];
 }
@@ -184,13 +186,44 @@ function risingRuns(x: Float64Array, q: Float64Array): Int32Array {
   return until;
 }
 
+/** Above this many points the automatic search runs on an evenly thinned copy (the windows are O(n²)). */
+export const MAX_SEARCH_POINTS = 400;
+
 /**
  * Automatic range (after BETSI, Osterrieth et al., Adv. Mater. 2022): every contiguous window of at least
  * `minPoints` points with R² ≥ `minR2` that passes criteria 1–4 is valid; among the valid windows those ending at the
  * highest pressure are kept, and of these the one with the smallest criterion-4 error wins (then more points, then the
  * lower start), so the choice is deterministic. Points must be sorted by pressure, with 0 < x < 1 and n > 0.
+ *
+ * An isotherm of more than MAX_SEARCH_POINTS points is searched on every k-th point; the chosen pressure range is then
+ * fitted and checked again on all the points inside it (`thinnedFrom` says so).
  */
 export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
+  if (x.length <= MAX_SEARCH_POINTS) return searchWindows(x, q, options);
+  const step = Math.ceil(x.length / MAX_SEARCH_POINTS);
+  const keep = Array.from({ length: Math.ceil(x.length / step) }, (_, i) => i * step);
+  const coarse = searchWindows(Float64Array.from(keep, (i) => x[i]!), Float64Array.from(keep, (i) => q[i]!), options);
+  if (!coarse.chosen) return { ...coarse, thinnedFrom: x.length };
+  const start = keep[coarse.chosen.start]!;
+  const end = keep[coarse.chosen.end]!;
+  const fit = betFit(x.subarray(start, end + 1), q.subarray(start, end + 1), options.crossSectionNm2);
+  const criteria = betCriteria(x, q, start, end, fit, options.pressureTolerance);
+  return { ...coarse, chosen: { start, end, fit, criteria }, thinnedFrom: x.length };
+}
+
+/** Index of the first loading ≥ target in a non-decreasing array (binary search). */
+function firstAtLeast(q: Float64Array, target: number): number {
+  let low = 0;
+  let high = q.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (q[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
   const n = x.length;
   const y = betTransform(x, q);
   // Prefix sums make each window's least-squares fit O(1).
@@ -199,18 +232,21 @@ export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOption
   const sxx = new Float64Array(n + 1);
   const sxy = new Float64Array(n + 1);
   const syy = new Float64Array(n + 1);
+  let monotone = true;
   for (let i = 0; i < n; i++) {
     sx[i + 1] = sx[i]! + x[i]!;
     sy[i + 1] = sy[i]! + y[i]!;
     sxx[i + 1] = sxx[i]! + x[i]! * x[i]!;
     sxy[i + 1] = sxy[i]! + x[i]! * y[i]!;
     syy[i + 1] = syy[i]! + y[i]! * y[i]!;
+    if (i > 0 && q[i]! < q[i - 1]!) monotone = false;
   }
   const risingUntil = risingRuns(x, q);
   const failures = { r2: 0, rouquerolIncreasing: 0, positiveC: 0, monolayerInRange: 0, monolayerConsistent: 0 };
-  let chosen: BetWindow | null = null;
+  let best: { start: number; end: number; error: number } | null = null;
   let windowsTried = 0;
-  const candidates: { window: BetWindow; failed: number }[] = [];
+  // When nothing passes, the three windows that failed fewest tests (then highest R², then lowest start).
+  let nearest: { start: number; end: number; failed: number; r2: number }[] = [];
 
   for (let start = 0; start + options.minPoints <= n; start++) {
     for (let end = start + options.minPoints - 1; end < n; end++) {
@@ -225,42 +261,50 @@ export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOption
       const slope = Sxy / Sxx;
       const intercept = (Sy - slope * Sx) / m;
       const r2 = (Sxy * Sxy) / (Sxx * Syy);
-      const sse = Math.max(Syy - slope * Sxy, 0);
-      const slopeStderr = Math.sqrt(sse / (m - 2) / Sxx);
-      const interceptStderr = slopeStderr * Math.sqrt((sxx[end + 1]! - sxx[start]!) / m);
-      const fit = fitFromLine(slope, intercept, slopeStderr, interceptStderr, r2, x.subarray(start, end + 1), options.crossSectionNm2);
-      const criteria = criteriaFor(x, q, start, end, fit, risingUntil, options.pressureTolerance);
+      const c = slope / intercept + 1;
+      const monolayer = 1 / (slope + intercept);
       const r2Ok = r2 >= options.minR2;
-      const failed = Number(!r2Ok) + Number(!criteria.rouquerolIncreasing) + Number(!criteria.positiveC) + Number(!criteria.monolayerInRange) + Number(!criteria.monolayerConsistent);
+      const rising = risingUntil[start]! >= end;
+      const positiveC = intercept > 0 && c > 0;
+      // p/p0 at which the isotherm reaches n_m (criterion 3) and its gap to 1/(√C + 1) (criterion 4).
+      let atMonolayer: number | null;
+      if (monotone) {
+        const k = firstAtLeast(q, monolayer);
+        atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : null) : k >= n ? null : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
+      } else {
+        atMonolayer = relativePressureAtLoading(x, q, monolayer);
+      }
+      const inRange = atMonolayer !== null && atMonolayer >= x[start]! && atMonolayer <= x[end]!;
+      const error = positiveC && atMonolayer !== null ? Math.abs(atMonolayer - 1 / (Math.sqrt(c) + 1)) * (Math.sqrt(c) + 1) : null;
+      const consistent = error !== null && error <= options.pressureTolerance;
+      const failed = Number(!r2Ok) + Number(!rising) + Number(!positiveC) + Number(!inRange) + Number(!consistent);
       if (!r2Ok) failures.r2++;
-      if (!criteria.rouquerolIncreasing) failures.rouquerolIncreasing++;
-      if (!criteria.positiveC) failures.positiveC++;
-      if (!criteria.monolayerInRange) failures.monolayerInRange++;
-      if (!criteria.monolayerConsistent) failures.monolayerConsistent++;
-      const window: BetWindow = { start, end, fit, criteria };
+      if (!rising) failures.rouquerolIncreasing++;
+      if (!positiveC) failures.positiveC++;
+      if (!inRange) failures.monolayerInRange++;
+      if (!consistent) failures.monolayerConsistent++;
       if (failed === 0) {
-        if (chosen === null || better(window, chosen)) chosen = window;
-      } else if (chosen === null) {
-        candidates.push({ window, failed });
+        if (best === null || end > best.end || (end === best.end && (error! < best.error || (error === best.error && m > best.end - best.start + 1)))) best = { start, end, error: error! };
+      } else if (best === null) {
+        nearest.push({ start, end, failed, r2 });
+        if (nearest.length > 12) nearest = nearest.sort(byNearness).slice(0, 3);
       }
     }
   }
-  const nearest =
-    chosen === null
-      ? candidates
-          .sort((a, b) => a.failed - b.failed || b.window.fit.r2 - a.window.fit.r2 || a.window.start - b.window.start)
-          .slice(0, 3)
-          .map((c) => c.window)
-      : [];
-  return { chosen, windowsTried, failures, nearest };
+  const window = (start: number, end: number): BetWindow => {
+    const fit = betFit(x.subarray(start, end + 1), q.subarray(start, end + 1), options.crossSectionNm2);
+    return { start, end, fit, criteria: criteriaFor(x, q, start, end, fit, risingUntil, options.pressureTolerance) };
+  };
+  return {
+    chosen: best ? window(best.start, best.end) : null,
+    windowsTried,
+    failures,
+    nearest: best ? [] : nearest.sort(byNearness).slice(0, 3).map((w) => window(w.start, w.end)),
+    thinnedFrom: null,
+  };
 }
 
-/** BETSI's preference: highest end; then smallest criterion-4 error; then more points; then lower start. */
-function better(a: BetWindow, b: BetWindow): boolean {
-  if (a.end !== b.end) return a.end > b.end;
-  const ea = a.criteria.monolayerPressureError!;
-  const eb = b.criteria.monolayerPressureError!;
-  if (ea !== eb) return ea < eb;
-  if (a.fit.points !== b.fit.points) return a.fit.points > b.fit.points;
-  return a.start < b.start;
+function byNearness(a: { start: number; failed: number; r2: number }, b: { start: number; failed: number; r2: number }): number {
+  return a.failed - b.failed || b.r2 - a.r2 || a.start - b.start;
 }
+

@@ -58,6 +58,16 @@ describe('BET on isotherms generated from the BET equation', () => {
     });
   }
 
+  it('a 20,000-point isotherm is searched on a thinned copy and still gives the exact area, fitted on all its points', () => {
+    const x = grid(0.005, 0.5, 20_000);
+    const q = x.map((p) => betLoading(p, 50, 120));
+    const result = betAuto(x, q, { crossSectionNm2: 0.162, minPoints: 5, minR2: 0.995, pressureTolerance: 0.2 });
+    expect(result.thinnedFrom).toBe(20_000);
+    expect(Math.abs(result.chosen!.fit.areaM2PerG / exactArea(50) - 1)).toBeLessThan(1e-6);
+    expect(result.chosen!.fit.points).toBe(result.chosen!.end - result.chosen!.start + 1);
+    expect(result.chosen!.fit.points).toBeGreaterThan(1000);
+  });
+
   it('an isotherm with no BET-like region yields no window, with the failures counted', () => {
     // A Langmuir (Type I) isotherm saturated far below p/p0 0.01: n(1 − x) falls everywhere above it.
     const x = grid(0.05, 0.9, 30);

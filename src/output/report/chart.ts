@@ -5,8 +5,8 @@
  *
  * Data enter the spec as inline `values` only: vega's loader is never asked to fetch anything.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as Vega from 'vega';
+import type * as VegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import type { PositionFieldDef } from 'vega-lite/build/src/channeldef.js';
 import type { Config } from 'vega-lite/build/src/config.js';
@@ -63,9 +63,17 @@ export function layeredSpec(width: number, height: number, layers: Layer[]): Top
   return { width, height, layer: layers, config: CHART_CONFIG };
 }
 
+/** Vega and Vega-Lite take ~250 ms to import: only a report pays for them, on its first chart. */
+let libraries: Promise<{ vega: typeof Vega; vl: typeof VegaLite }> | undefined;
+function loadLibraries(): Promise<{ vega: typeof Vega; vl: typeof VegaLite }> {
+  libraries ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vl]) => ({ vega, vl }));
+  return libraries;
+}
+
 export async function renderChart(spec: TopLevelSpec): Promise<RenderedChart> {
+  const { vega, vl } = await loadLibraries();
   const compiled = vl.compile(spec).spec;
-  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader() });
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', loader: refusingLoader(vega) });
   try {
     const svg = await view.toSVG();
     const scales = new Map<string, (value: number) => number>();
@@ -92,7 +100,7 @@ interface VegaScale {
   copy(): VegaScale;
 }
 
-function safeScale(view: vega.View, name: string): VegaScale | undefined {
+function safeScale(view: Vega.View, name: string): VegaScale | undefined {
   try {
     const scale: unknown = view.scale(name);
     return typeof scale === 'function' && 'copy' in scale ? (scale as VegaScale) : undefined;
@@ -102,7 +110,7 @@ function safeScale(view: vega.View, name: string): VegaScale | undefined {
 }
 
 /** A loader that fails any request: the report must not depend on, or leak to, the network or the disk. */
-function refusingLoader(): vega.Loader {
+function refusingLoader(vega: typeof Vega): Vega.Loader {
   const loader = vega.loader();
   const refuse = (uri: string): Promise<never> => Promise.reject(new Error(`report charts load nothing (asked for ${uri})`));
   return Object.assign(loader, { load: refuse, sanitize: refuse, http: refuse, file: refuse });
