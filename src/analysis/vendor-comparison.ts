@@ -5,6 +5,7 @@
  * and branch, so that row compares like with like.
  */
 import type { BetFit } from '../core/bet.js';
+import type { BjhJson } from './bjh-report.js';
 import { LIQUID_VOLUME_FACTOR_N2 } from '../core/constants.js';
 import { gurvichPoreVolume } from '../core/pore-volume.js';
 import { ADSORPTION, branchPoints, DESORPTION, type Isotherm } from '../model/isotherm.js';
@@ -35,15 +36,7 @@ export interface ComparisonRow {
 }
 
 /** What poregrade's BJH reported (the analyze record's `bjh`), as far as the comparison needs it. */
-export interface BjhOutcome {
-  branch: 'adsorption' | 'desorption';
-  thickness_model: string;
-  correction: string;
-  liquid_volume_factor: number;
-  cumulative_volume_cm3_g: number | null;
-  cumulative_area_m2_g: number | null;
-  average_diameter_nm: number | null;
-}
+export type BjhOutcome = Pick<BjhJson, 'branch' | 'thickness_model' | 'correction' | 'liquid_volume_factor' | 'cumulative_volume_cm3_g' | 'cumulative_area_m2_g' | 'average_diameter_nm'>;
 
 function row(quantity: string, unit: string, vendor: number, poregrade: number | null, note: string | null = null): ComparisonRow {
   const difference = poregrade === null ? null : poregrade - vendor;
