@@ -10,6 +10,8 @@ import { EXIT } from '../exit-codes.js';
 import { ADSORBATES } from '../model/adsorbates.js';
 import { ADSORPTION, branchPoints, type BranchData, type Isotherm } from '../model/isotherm.js';
 import { sig } from '../output/json.js';
+import { compareWithVendor, poregradeResults, type ComparisonRow } from './vendor-comparison.js';
+import { matchVendorPoints } from './vendor-points.js';
 import type { Warning } from './warnings.js';
 
 export type BetRange = { mode: 'auto' } | { mode: 'vendor' } | { mode: 'fixed'; min: number; max: number };
@@ -133,6 +135,8 @@ export interface IsothermAnalysis {
   exitCode: number;
   /** Adsorption points used (sorted), for plots. */
   adsorption: BranchData;
+  /** The instrument's own results beside poregrade's, when the file carries them. */
+  vendorComparison: ComparisonRow[];
 }
 
 export function crossSectionFor(isotherm: Isotherm, settings: IsothermSettings): number {
@@ -182,13 +186,7 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
       const vendor = isotherm.vendor?.bet;
       const listed = vendor?.relativePressures;
       if (listed && listed.length > 0) {
-        // The vendor prints p/p0 rounded; match each listed value to the nearest measured point.
-        indices = Array.from(listed, (p) => {
-          let best = 0;
-          for (let i = 1; i < x.length; i++) if (Math.abs(x[i]! - p) < Math.abs(x[best]! - p)) best = i;
-          return best;
-        });
-        indices = [...new Set(indices)].sort((a, b) => a - b);
+        indices = matchVendorPoints(x, listed, file);
       } else if (vendor?.relativePressureMin !== undefined && vendor.relativePressureMax !== undefined) {
         const tolerance = 5e-4;
         indices = Array.from(x.keys()).filter((i) => x[i]! >= vendor.relativePressureMin! - tolerance && x[i]! <= vendor.relativePressureMax! + tolerance);
@@ -251,5 +249,6 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
     method: pv.method,
     liquid_volume_factor: settings.liquidVolumeFactor,
   };
-  return { bet, poreVolume, warnings, betFit: fit, exitCode, adsorption: ads };
+  const vendorComparison = compareWithVendor(isotherm, poregradeResults({ betFit: fit, bet }, settings));
+  return { bet, poreVolume, warnings, betFit: fit, exitCode, adsorption: ads, vendorComparison };
 }

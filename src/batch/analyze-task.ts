@@ -1,5 +1,6 @@
 /** One isotherm file → its analyze record, or an error record naming the file; never throws for bad input. */
 import { bjhReport, type BjhSettings } from '../analysis/bjh-report.js';
+import { compareWithVendor, poregradeResults } from '../analysis/vendor-comparison.js';
 import { analyzeIsotherm, type IsothermSettings } from '../analysis/isotherm-analysis.js';
 import { PoregradeError, withFile } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -37,7 +38,8 @@ export function analyzeFileWithIsotherm(task: AnalyzeTask) {
   const isotherm = withFile(task.file, () => readIsotherm(input, task.readOptions));
   const analysis = withFile(task.file, () => analyzeIsotherm(isotherm, task.settings));
   const bjh = withFile(task.file, () => bjhReport(isotherm, task.bjh));
-  const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings] }, task.settingsJson, { bjh: bjh.bjh });
+  const vendorComparison = isotherm.vendor ? compareWithVendor(isotherm, { ...poregradeResults(analysis, task.settings), bjh: bjh.bjh }) : analysis.vendorComparison;
+  const record = analyzeRecord(input, isotherm, { ...analysis, warnings: [...analysis.warnings, ...bjh.warnings], vendorComparison }, task.settingsJson, { bjh: bjh.bjh });
   return { isotherm, analysis, record };
 }
 

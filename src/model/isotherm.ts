@@ -31,8 +31,16 @@ export interface VendorResults {
     relativePressures?: Float64Array;
     relativePressureMin?: number;
     relativePressureMax?: number;
+    /** Slope and intercept of 1/[n(p0/p − 1)] against p/p0, g/cm³(STP). */
+    slopeGPerCm3Stp?: number;
+    interceptGPerCm3Stp?: number;
+    correlationCoefficient?: number;
+    /** The adsorbate cross-section the vendor used (Micromeritics prints it; 0.162 nm² for N2). */
+    crossSectionNm2?: number;
+    singlePointAreaM2PerG?: number;
+    singlePointRelativePressure?: number;
   };
-  totalPoreVolume?: { cm3PerG: number; relativePressure?: number };
+  totalPoreVolume?: { cm3PerG: number; relativePressure?: number; branch?: BranchName };
   bjh?: {
     adsorption?: { cumulativeVolumeCm3PerG?: number; cumulativeAreaM2PerG?: number; averageDiameterNm?: number };
     desorption?: { cumulativeVolumeCm3PerG?: number; cumulativeAreaM2PerG?: number; averageDiameterNm?: number };

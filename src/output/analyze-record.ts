@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { BjhJson } from '../analysis/bjh-report.js';
 import type { IsothermAnalysis } from '../analysis/isotherm-analysis.js';
+import type { ComparisonRow } from '../analysis/vendor-comparison.js';
 import { ADSORPTION, DESORPTION, countBranch, type Isotherm, type VendorResults } from '../model/isotherm.js';
 import type { RawInput } from '../io/input.js';
 import { bjhChart, bjhRows } from './bjh-view.js';
@@ -15,9 +16,12 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-function vendorJson(vendor: VendorResults | undefined) {
+/** The instrument's own results as the file prints them (converted to poregrade's units), and the comparison. */
+function vendorJson(vendor: VendorResults | undefined, comparison: readonly ComparisonRow[]) {
   if (!vendor) return null;
   const bet = vendor.bet;
+  const bjhBranch = (b: NonNullable<VendorResults['bjh']>['adsorption']) =>
+    b ? { cumulative_volume_cm3_g: b.cumulativeVolumeCm3PerG ?? null, cumulative_area_m2_g: b.cumulativeAreaM2PerG ?? null, average_diameter_nm: b.averageDiameterNm ?? null } : null;
   return {
     bet: bet
       ? {
@@ -25,12 +29,22 @@ function vendorJson(vendor: VendorResults | undefined) {
           area_stderr_m2_g: bet.areaStderrM2PerG ?? null,
           c: bet.c ?? null,
           monolayer_cm3_stp_g: bet.monolayerCm3StpPerG ?? null,
+          slope_g_cm3_stp: bet.slopeGPerCm3Stp ?? null,
+          intercept_g_cm3_stp: bet.interceptGPerCm3Stp ?? null,
+          correlation_coefficient: bet.correlationCoefficient ?? null,
+          cross_section_nm2: bet.crossSectionNm2 ?? null,
           relative_pressure_min: bet.relativePressureMin ?? (bet.relativePressures ? Math.min(...bet.relativePressures) : null),
           relative_pressure_max: bet.relativePressureMax ?? (bet.relativePressures ? Math.max(...bet.relativePressures) : null),
           points: bet.relativePressures ? bet.relativePressures.length : null,
+          relative_pressures: bet.relativePressures ? Array.from(bet.relativePressures) : null,
+          single_point: bet.singlePointAreaM2PerG !== undefined ? { area_m2_g: bet.singlePointAreaM2PerG, relative_pressure: bet.singlePointRelativePressure ?? null } : null,
         }
       : null,
-    total_pore_volume: vendor.totalPoreVolume ? { cm3_g: vendor.totalPoreVolume.cm3PerG, relative_pressure: vendor.totalPoreVolume.relativePressure ?? null } : null,
+    total_pore_volume: vendor.totalPoreVolume
+      ? { cm3_g: vendor.totalPoreVolume.cm3PerG, relative_pressure: vendor.totalPoreVolume.relativePressure ?? null, branch: vendor.totalPoreVolume.branch ?? null }
+      : null,
+    bjh: vendor.bjh ? { adsorption: bjhBranch(vendor.bjh.adsorption), desorption: bjhBranch(vendor.bjh.desorption), settings: vendor.bjh.settings ?? null } : null,
+    comparison,
   };
 }
 
@@ -60,7 +74,7 @@ export function analyzeRecord(input: RawInput, isotherm: Isotherm, analysis: Iso
     bet: analysis.bet,
     pore_volume: analysis.poreVolume,
     ...extra,
-    vendor: vendorJson(isotherm.vendor),
+    vendor: vendorJson(isotherm.vendor, analysis.vendorComparison),
     assumptions: isotherm.assumptions,
     warnings: analysis.warnings,
   };
@@ -87,19 +101,20 @@ export function analyzeTable(record: AnalyzeRecord): string {
   rows.push(['BET C', fmt(bet.c as number, 5), '', `R² ${fmt(bet.r2 as number, 6)}`]);
   rows.push(['monolayer n_m', fmt(bet.monolayer_cm3_stp_g as number, 5), 'cm³(STP)/g', '']);
   rows.push(['total pore volume', fmt(pv.total_cm3_g as number, 5), 'cm³/g', pv.relative_pressure === null ? '' : `Gurvich at p/p0 ${fmt(pv.relative_pressure as number, 4)}`]);
-  const vendor = record.vendor;
-  if (vendor?.bet?.area_m2_g != null && area !== null) {
-    const diff = ((area - vendor.bet.area_m2_g) / vendor.bet.area_m2_g) * 100;
-    rows.push(['vendor BET area', fmt(vendor.bet.area_m2_g, 6), 'm²/g', `poregrade − vendor: ${diff >= 0 ? '+' : ''}${diff.toFixed(3)} %`]);
-  }
-  if (vendor?.total_pore_volume && pv.total_cm3_g !== null) {
-    const diff = (((pv.total_cm3_g as number) - vendor.total_pore_volume.cm3_g) / vendor.total_pore_volume.cm3_g) * 100;
-    rows.push(['vendor pore volume', fmt(vendor.total_pore_volume.cm3_g, 5), 'cm³/g', `poregrade − vendor: ${diff >= 0 ? '+' : ''}${diff.toFixed(2)} %`]);
-  }
   const bjh = (record as { bjh?: BjhJson }).bjh;
   if (bjh) rows.push(...bjhRows(bjh));
   lines.push(table(rows));
   if (bjh) for (const line of bjhChart(bjh)) lines.push(`  ${line}`);
+  const comparison = record.vendor?.comparison ?? [];
+  if (comparison.length > 0) {
+    lines.push(c.bold('  the instrument\'s own results'));
+    const vrows: string[][] = [['quantity', 'vendor', 'poregrade', 'difference', 'unit', 'note']];
+    for (const r of comparison) {
+      const diff = r.difference === null ? '–' : `${r.difference >= 0 ? '+' : ''}${fmt(r.difference, 4)}${r.difference_percent === null ? '' : ` (${r.difference_percent >= 0 ? '+' : ''}${r.difference_percent.toFixed(3)} %)`}`;
+      vrows.push([r.quantity, fmt(r.vendor, 7), fmt(r.poregrade, 7), diff, r.unit, r.note ?? '']);
+    }
+    lines.push(table(vrows));
+  }
   for (const a of record.assumptions) lines.push(c.dim(`  assumption: ${a}`));
   for (const w of record.warnings) lines.push(c.yellow(`  warning ${w.code}: ${w.message}`));
   return lines.join('\n');

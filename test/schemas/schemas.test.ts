@@ -254,6 +254,23 @@ describe('records of the built CLI validate (samples)', () => {
 });
 
 describeWithSharedData('records of the built CLI validate (reference files in ../shared/data)', () => {
+  it('analyze on instrument exports that carry the vendor\'s results: vendor object and comparison, auto and vendor ranges', () => {
+    const files = [
+      shared('isotherms', 'micromeritics-xls', 'Sample_A.xls'),
+      shared('isotherms', 'micromeritics-xls', 'Sample_C.xls'),
+      shared('isotherms', 'instrument-exports', 'cheminfo', 'GVM-BET-Gemini.VII.2390.v1.03.TXT'),
+      shared('isotherms', 'instrument-exports', '3p', 'MOF_N2_77K.xlsx'),
+    ];
+    for (const range of ['auto', 'vendor']) {
+      // Sample_C prints a BET area but not its points: with --bet-range vendor it is an error record.
+      const records = jsonRecords(run(['analyze', ...files, '--json', '--quiet', '--bet-range', range], [0, 3, 4]));
+      count('analyze-result.schema.json', expectAllValid('analyze-result.schema.json', records, `analyze instrument exports, --bet-range ${range}`));
+      const withVendor = records.filter((r): r is Json => isObject(r) && isObject(r.vendor));
+      expect(withVendor.length).toBe(range === 'auto' ? 4 : 3);
+      for (const r of withVendor) expect(((r.vendor as Json).comparison as unknown[]).length).toBeGreaterThan(0);
+    }
+  });
+
   it('analyze on the AIF conversions and the pyGAPS reference isotherms, with the files that cannot be read as error records', () => {
     const aif = readdirSync(shared('isotherms', 'aif', 'converted_real')).filter((f) => f.endsWith('.aif')).map((f) => shared('isotherms', 'aif', 'converted_real', f));
     const pygaps = readdirSync(shared('isotherms', 'pygaps-reference')).filter((f) => f.endsWith('.json')).map((f) => shared('isotherms', 'pygaps-reference', f));

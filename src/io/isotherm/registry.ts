@@ -2,7 +2,7 @@
  * All isotherm readers, and the detection that picks one by content (never by file extension). The highest
  * detection score wins; ties go to the earlier reader in the list, so specific layouts come before generic ones.
  */
-import { InputError } from '../../errors.js';
+import { InputError, PoregradeError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
@@ -10,10 +10,14 @@ import { belsorpCsvReader } from './belsorp-csv.js';
 import { belsorpDatReader } from './belsorp-dat.js';
 import { belsorpXlsReader } from './belsorp-xls.js';
 import { genericCsvReader } from './generic-csv.js';
+import { genericSpreadsheetReader } from './generic-spreadsheet.js';
+import { micromeriticsTextReader } from './micromeritics-text.js';
+import { micromeriticsXlsReader } from './micromeritics-xls.js';
 import { nistIsodbReader } from './nist-isodb.js';
 import { pygapsJsonReader } from './pygaps-json.js';
 import { quantachromeReader } from './quantachrome.js';
 import type { IsothermReadOptions, IsothermReader } from './reader.js';
+import { threepXlsxReader } from './threep-xlsx.js';
 
 export const ISOTHERM_READERS: readonly IsothermReader[] = [
   // Vendor layouts, each recognised by a signature no other format has.
@@ -22,20 +26,28 @@ export const ISOTHERM_READERS: readonly IsothermReader[] = [
   belsorpXlsReader,
   quantachromeReader,
   nistIsodbReader,
+  micromeriticsXlsReader,
+  micromeriticsTextReader,
+  threepXlsxReader,
   aifReader,
   pygapsJsonReader,
   genericCsvReader,
+  genericSpreadsheetReader,
 ];
 
 export function findIsothermReader(id: string): IsothermReader | undefined {
   return ISOTHERM_READERS.find((r) => r.id === id);
 }
 
+/** Errors that say the file itself cannot be looked at, whatever its layout. */
+const CONTAINER_ERRORS: ReadonlySet<string> = new Set(['E_SHEET_TOO_LARGE', 'E_ENCODING', 'E_BINARY']);
+
 /** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
-function safeDetect(reader: IsothermReader, input: RawInput): { score: number; reason: string } {
+function safeDetect(reader: IsothermReader, input: RawInput, containerErrors: PoregradeError[]): { score: number; reason: string } {
   try {
     return reader.detect(input);
   } catch (error) {
+    if (error instanceof PoregradeError && CONTAINER_ERRORS.has(error.code)) containerErrors.push(error);
     return { score: 0, reason: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -52,8 +64,9 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
   let best: IsothermReader | undefined;
   let bestScore = 0;
   const misses: string[] = [];
+  const containerErrors: PoregradeError[] = [];
   for (const reader of ISOTHERM_READERS) {
-    const { score, reason } = safeDetect(reader, input);
+    const { score, reason } = safeDetect(reader, input, containerErrors);
     if (score > bestScore) {
       best = reader;
       bestScore = score;
@@ -62,7 +75,8 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
     }
   }
   if (!best) {
-    // Let text-decoding problems speak for themselves before blaming the layout.
+    // Let text-decoding and spreadsheet-container problems speak for themselves before blaming the layout.
+    if (containerErrors[0]) throw containerErrors[0];
     if (!input.isSpreadsheet) void input.text;
     throw new InputError('E_UNKNOWN_FORMAT', `no reader recognises this layout (tried ${misses.join('; ')})`, { file: input.file }, 'see `poregrade formats`; --input-format forces a reader');
   }
