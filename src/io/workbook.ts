@@ -9,7 +9,8 @@
  * PREVIEW_ROWS first so that detection never parses another vendor's long log sheet in full.
  */
 import { inflateRawSync } from 'node:zlib';
-import * as XLSX from '@e965/xlsx';
+import type * as XLSXTypes from '@e965/xlsx';
+import { lazyRequire } from '../lazy-require.js';
 import { InputError, type ErrorLocation } from '../errors.js';
 import { isOle2, isZip } from './decode.js';
 import type { RawInput } from './input.js';
@@ -29,19 +30,21 @@ export type CellValue = number | string | boolean | null;
 
 const HINT = 'open it in the instrument software or a spreadsheet program and save it again';
 const names = new WeakMap<RawInput, string[]>();
-const parsed = new WeakMap<RawInput, Map<string, XLSX.WorkBook>>();
+const parsed = new WeakMap<RawInput, Map<string, XLSXTypes.WorkBook>>();
 const checked = new WeakSet<RawInput>();
 
 /**
- * SheetJS's ZIP path, exported but undocumented: XLSX.read = CFB.read (inflate every member) + parse_zip. Keeping the
+ * SheetJS's ZIP path, exported but undocumented: sheetjsLib().read = CFB.read (inflate every member) + parse_zip. Keeping the
  * inflated container makes every later read of an xlsx cost only the parse of the sheets asked for (~10 ms instead
- * of ~90 ms for a 3P export); the output is identical. If a SheetJS version drops them, XLSX.read serves.
+ * of ~90 ms for a 3P export); the output is identical. If a SheetJS version drops them, sheetjsLib().read serves.
  */
 interface SheetJsInternals {
   CFB?: { read(data: Buffer, options: { type: 'buffer' }): unknown };
-  parse_zip?: (container: unknown, options: XLSX.ParsingOptions) => XLSX.WorkBook;
+  parse_zip?: (container: unknown, options: XLSXTypes.ParsingOptions) => XLSXTypes.WorkBook;
 }
-const internals = XLSX as unknown as SheetJsInternals;
+/** SheetJS is ~70 ms to import; only spreadsheet inputs load it. */
+const sheetjsLib = lazyRequire<typeof XLSXTypes>('@e965/xlsx');
+const internals = (): SheetJsInternals => sheetjsLib() as unknown as SheetJsInternals;
 const containers = new WeakMap<RawInput, unknown>();
 
 /**
@@ -49,7 +52,7 @@ const containers = new WeakMap<RawInput, unknown>();
  * latter on some damaged files (seconds instead of milliseconds). SheetJS reports unknown BIFF records with
  * console.error; the CLI's stderr is for one-line errors only, so it is muted for the (synchronous) read.
  */
-function sheetjs(input: RawInput, options: XLSX.ParsingOptions): XLSX.WorkBook {
+function sheetjs(input: RawInput, options: XLSXTypes.ParsingOptions): XLSXTypes.WorkBook {
   if (!checked.has(input)) {
     if (isZip(input.bytes)) checkZip(input.bytes, input.file);
     if (isOle2(input.bytes)) checkCompoundFile(input.bytes, input.file);
@@ -59,16 +62,17 @@ function sheetjs(input: RawInput, options: XLSX.ParsingOptions): XLSX.WorkBook {
   const consoleError = console.error;
   console.error = () => undefined;
   try {
-    if (isZip(input.bytes) && internals.CFB && internals.parse_zip) {
+    const { CFB, parse_zip: parseZip } = internals();
+    if (isZip(input.bytes) && CFB && parseZip) {
       // The archive has passed checkZip, so SheetJS's inflate is safe on it; inflating it once serves every read.
       let container = containers.get(input);
       if (container === undefined) {
-        container = internals.CFB.read(bytes, { type: 'buffer' });
+        container = CFB.read(bytes, { type: 'buffer' });
         containers.set(input, container);
       }
-      return internals.parse_zip(container, options);
+      return parseZip(container, options);
     }
-    return XLSX.read(bytes, { type: 'buffer', ...options });
+    return sheetjsLib().read(bytes, { type: 'buffer', ...options });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new InputError('E_BINARY', `the spreadsheet cannot be read (${why})`, { file: input.file }, HINT);
@@ -81,7 +85,7 @@ function sheetjs(input: RawInput, options: XLSX.ParsingOptions): XLSX.WorkBook {
  * The parsed workbook of a spreadsheet input, with only `sheets` parsed when given (cached per input and sheet
  * list). Throws E_BINARY when the container is damaged or SheetJS cannot read it.
  */
-export function readWorkbook(input: RawInput, sheets?: readonly string[]): XLSX.WorkBook {
+export function readWorkbook(input: RawInput, sheets?: readonly string[]): XLSXTypes.WorkBook {
   const key = sheets ? sheets.join('\u0000') : '*';
   let cache = parsed.get(input);
   const cached = cache?.get(key);
@@ -263,7 +267,7 @@ function crc32(data: Uint8Array): number {
 }
 
 /** Finds a sheet by name, ignoring case and surrounding spaces. */
-export function findSheet(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet | undefined {
+export function findSheet(workbook: XLSXTypes.WorkBook, name: string): XLSXTypes.WorkSheet | undefined {
   const wanted = name.trim().toLowerCase();
   const actual = workbook.SheetNames.find((n) => n.trim().toLowerCase() === wanted);
   return actual === undefined ? undefined : workbook.Sheets[actual];
@@ -273,10 +277,10 @@ export function findSheet(workbook: XLSX.WorkBook, name: string): XLSX.WorkSheet
  * The cells of a sheet as rows of values, row 0 / column 0 being cell A1. Refuses a declared range of more than
  * MAX_SHEET_CELLS cells with E_SHEET_TOO_LARGE before iterating it.
  */
-export function sheetRows(sheet: XLSX.WorkSheet, file: string, sheetName: string): CellValue[][] {
+export function sheetRows(sheet: XLSXTypes.WorkSheet, file: string, sheetName: string): CellValue[][] {
   const ref = sheet['!ref'];
   if (!ref) return [];
-  const range = XLSX.utils.decode_range(ref);
+  const range = sheetjsLib().utils.decode_range(ref);
   // Rows and columns are counted from A1 so that indices are spreadsheet positions whatever the range's start.
   const rows = range.e.r + 1;
   const columns = range.e.c + 1;
@@ -287,7 +291,7 @@ export function sheetRows(sheet: XLSX.WorkSheet, file: string, sheetName: string
       { file, field: `sheet ${sheetName}` },
     );
   }
-  const raw = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: { s: { r: 0, c: 0 }, e: range.e } });
+  const raw = sheetjsLib().utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true, range: { s: { r: 0, c: 0 }, e: range.e } });
   return raw.map((row) => row.map(toCellValue));
 }
 
@@ -300,11 +304,11 @@ function toCellValue(value: unknown): CellValue {
 
 /** A1-style name of a cell (0-based row and column), for error messages. */
 export function cellName(row: number, column: number): string {
-  return XLSX.utils.encode_cell({ r: row, c: column });
+  return sheetjsLib().utils.encode_cell({ r: row, c: column });
 }
 
 /** True when the workbook stores dates as days since 1904 (old Mac Excel) rather than since 1900. */
-export function usesDate1904(workbook: XLSX.WorkBook): boolean {
+export function usesDate1904(workbook: XLSXTypes.WorkBook): boolean {
   return Boolean(workbook.Workbook?.WBProps?.date1904);
 }
 
@@ -326,7 +330,7 @@ export class SheetGrid {
   constructor(
     readonly file: string,
     readonly name: string,
-    private readonly data: readonly (readonly (XLSX.CellObject | undefined)[] | undefined)[],
+    private readonly data: readonly (readonly (XLSXTypes.CellObject | undefined)[] | undefined)[],
     readonly rowCount: number,
     readonly columnCount: number,
   ) {}
@@ -357,8 +361,8 @@ const PREVIEW_ROWS = 2_000;
 
 /** A workbook whose sheets are parsed when first asked for; a sheet longer than PREVIEW_ROWS is read twice. */
 export class Workbook {
-  private readonly worksheets = new Map<string, XLSX.WorkSheet>();
-  private readonly previews = new Map<string, XLSX.WorkSheet>();
+  private readonly worksheets = new Map<string, XLSXTypes.WorkSheet>();
+  private readonly previews = new Map<string, XLSXTypes.WorkSheet>();
   private readonly grids = new Map<string, SheetGrid>();
   private readonly headGrids = new Map<string, SheetGrid>();
 
@@ -388,7 +392,7 @@ export class Workbook {
     return names.map((name) => this.gridOf(name, this.worksheets.get(name) ?? this.previews.get(name)!, this.headGrids));
   }
 
-  private gridOf(name: string, ws: XLSX.WorkSheet, cache: Map<string, SheetGrid>): SheetGrid {
+  private gridOf(name: string, ws: XLSXTypes.WorkSheet, cache: Map<string, SheetGrid>): SheetGrid {
     let grid = cache.get(name);
     if (!grid) {
       grid = toGrid(this.input.file, name, ws);
@@ -447,10 +451,10 @@ export function openWorkbook(input: RawInput): Workbook {
 }
 
 /** The range the sheet declares ('!fullref' when SheetJS cut it to sheetRows), checked against the limits. */
-function checkSize(file: string, name: string, ws: XLSX.WorkSheet): void {
+function checkSize(file: string, name: string, ws: XLSXTypes.WorkSheet): void {
   const declared = (ws['!fullref'] as string | undefined) ?? ws['!ref'];
   if (!declared) return;
-  const range = XLSX.utils.decode_range(declared);
+  const range = sheetjsLib().utils.decode_range(declared);
   const rows = range.e.r + 1;
   const columns = range.e.c + 1;
   if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS || rows * columns > MAX_SHEET_CELLS) {
@@ -462,9 +466,9 @@ function checkSize(file: string, name: string, ws: XLSX.WorkSheet): void {
   }
 }
 
-function toGrid(file: string, name: string, ws: XLSX.WorkSheet): SheetGrid {
+function toGrid(file: string, name: string, ws: XLSXTypes.WorkSheet): SheetGrid {
   if (!ws['!ref']) return new SheetGrid(file, name, [], 0, 0);
-  const range = XLSX.utils.decode_range(ws['!ref']);
-  const data = (ws['!data'] as (XLSX.CellObject | undefined)[][] | undefined) ?? [];
+  const range = sheetjsLib().utils.decode_range(ws['!ref']);
+  const data = (ws['!data'] as (XLSXTypes.CellObject | undefined)[][] | undefined) ?? [];
   return new SheetGrid(file, name, data, range.e.r + 1, range.e.c + 1);
 }

@@ -3,11 +3,11 @@
  * knows) or a spreadsheet (.xls/.xlsx, first sheet that holds data, read with SheetJS). Readers of tabular layouts
  * work on these rows and never care which it was.
  */
-import * as XLSX from '@e965/xlsx';
 import { InputError } from '../../errors.js';
 import { isOle2 } from '../decode.js';
 import { parseDelimited, type DelimitedRow } from '../delimited.js';
 import type { RawInput } from '../input.js';
+import { readWorkbook, sheetRows } from '../workbook.js';
 
 export interface SourceTable {
   rows: DelimitedRow[];
@@ -37,21 +37,15 @@ function textTable(input: RawInput): SourceTable {
 
 function spreadsheetTable(input: RawInput): SourceTable {
   const encoding = isOle2(input.bytes) ? 'xls' : 'xlsx';
-  let workbook: XLSX.WorkBook;
-  try {
-    workbook = XLSX.read(input.bytes, { type: 'array', cellDates: false });
-  } catch (error) {
-    throw new InputError('E_BINARY', `the spreadsheet cannot be opened: ${error instanceof Error ? error.message : String(error)}`, { file: input.file }, 'save it again from the spreadsheet program, or export it as CSV');
-  }
+  // The checked reader: damaged containers and absurd sheets are refused before SheetJS walks them.
+  const workbook = readWorkbook(input);
   for (const name of workbook.SheetNames) {
     const sheet = workbook.Sheets[name];
     if (!sheet || !sheet['!ref']) continue;
-    const firstRow = XLSX.utils.decode_range(sheet['!ref']).s.r;
-    const grid = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true, defval: '', blankrows: true });
     const rows: DelimitedRow[] = [];
-    grid.forEach((cells, index) => {
+    sheetRows(sheet, input.file, name).forEach((cells, index) => {
       const text = cells.map((c) => (c === null || c === undefined ? '' : String(c).trim()));
-      if (text.some((c) => c !== '')) rows.push({ cells: text, line: firstRow + index + 1 });
+      if (text.some((c) => c !== '')) rows.push({ cells: text, line: index + 1 });
     });
     if (rows.length > 0) return { rows, decimalComma: false, encoding };
   }
