@@ -138,6 +138,9 @@ export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: Bjh
     maxDiameterNm: settings.maxDiameterNm,
   });
   warnings.push(...result.warnings);
+  if (isotherm.adsorbate !== 'nitrogen') {
+    warnings.push({ code: 'BJH_NOT_NITROGEN', message: `BJH here uses nitrogen's Kelvin factor and film thickness; on ${isotherm.adsorbate} the distribution is not meaningful unless --kelvin-factor and a --thickness-table for it are given` });
+  }
   const distribution = result.distribution;
   if (branch === 'desorption') {
     const adsorption = countBranch(isotherm, ADSORPTION) > 1 ? branchPoints(isotherm, ADSORPTION) : null;

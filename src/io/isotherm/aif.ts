@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../errors.js';
 import { ADSORPTION, DESORPTION, type VendorResults } from '../../model/isotherm.js';
-import { assumedP0Kpa } from '../../model/adsorbates.js';
+import { assumedP0Kpa, assumedP0Statement } from '../../model/adsorbates.js';
 import type { RawInput } from '../input.js';
 import { tryParseNumber } from '../numbers.js';
 import { normaliseAdsorbate, parseLoadingUnit, pressureUnitToKpa, temperatureToK } from '../units.js';
@@ -153,7 +153,7 @@ export const aifReader: IsothermReader = {
 
     const points = emptyPoints();
     let p0Found: number | null = null;
-    let assumedP0 = false;
+    let assumedP0: number | null = null;
     for (const loop of doc.loops) {
       const prefix = loop.tags[0]!.startsWith('_adsorp_') ? '_adsorp_' : loop.tags[0]!.startsWith('_desorp_') ? '_desorp_' : null;
       if (!prefix) continue;
@@ -177,7 +177,7 @@ export const aifReader: IsothermReader = {
           const assumed = assumedP0Kpa(adsorbate, temperatureK);
           if (assumed !== null) {
             p0 = assumed / kpaPerUnit;
-            assumedP0 = true;
+            assumedP0 = assumed;
           }
         }
         if (p0 === null) {
@@ -191,7 +191,7 @@ export const aifReader: IsothermReader = {
         points.line.push(line);
       }
     }
-    if (assumedP0) assumptions.push(`p0 taken as 101.325 kPa (normal boiling point of ${adsorbate} at ${temperatureK} K): the file gives none`);
+    if (assumedP0 !== null) assumptions.push(assumedP0Statement(adsorbate, temperatureK!, assumedP0));
 
     const text = (...names: string[]): string | undefined => firstItem(doc, ...names)?.text;
     const isotherm = buildIsotherm({

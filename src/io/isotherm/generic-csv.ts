@@ -7,6 +7,7 @@
 import { InputError } from '../../errors.js';
 import { branchesByTurningPoint, type Isotherm, type IsothermMetadata } from '../../model/isotherm.js';
 import { DEFAULT_N2_TEMPERATURE_K } from '../../core/constants.js';
+import { assumedP0Kpa, assumedP0Statement } from '../../model/adsorbates.js';
 import { parseDelimited, type DelimitedRow, type DelimitedTable } from '../delimited.js';
 import type { RawInput } from '../input.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
@@ -20,10 +21,23 @@ export interface HeaderMatch {
   columns: Map<ColumnRole, RecognisedColumn>;
 }
 
+function headerColumns(row: DelimitedRow | undefined): Map<ColumnRole, RecognisedColumn> | null {
+  if (!row) return null;
+  const columns = recogniseColumns(row.cells);
+  return (columns.has('relativePressure') || columns.has('pressure')) && columns.has('loading') ? columns : null;
+}
+
+/** The header row: the first that names a pressure and a loading column, or the last of several such rows in a row
+ * (pyGAPS CSV puts a "data:[pressure,loading,…]" banner above the real header). */
 export function findHeader(rows: readonly DelimitedRow[]): HeaderMatch | null {
   for (let i = 0; i < Math.min(rows.length, 200); i++) {
-    const columns = recogniseColumns(rows[i]!.cells);
-    if ((columns.has('relativePressure') || columns.has('pressure')) && columns.has('loading')) return { index: i, columns };
+    let columns = headerColumns(rows[i]);
+    if (!columns) continue;
+    for (let next = headerColumns(rows[i + 1]); next; next = headerColumns(rows[i + 1])) {
+      columns = next;
+      i++;
+    }
+    return { index: i, columns };
   }
   return null;
 }
@@ -64,7 +78,7 @@ function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): Fil
     else if (/^(p0|po|saturation)/.test(key)) {
       const kpa = parsePressureWithUnit(value.replace(',', decimalComma ? '.' : ','), (/\(([^)]+)\)/.exec(unit)?.[1] ?? row.cells[2] ?? 'kpa').trim());
       if (kpa !== null) meta.p0Kpa = kpa;
-    } else if (/sample|material/.test(key) && value) meta.sampleName = value;
+    } else if (/sample|material/.test(key) && !/basis|mass|weight|degas|temp/.test(key) && value) meta.sampleName = value;
     else if (/operator|user/.test(key) && value) meta.operator = value;
     else if (/instrument/.test(key) && value) meta.instrument = value;
     else if (/date/.test(key) && value) meta.date = value;
@@ -191,7 +205,16 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
       // Ratio of two pressures: convert p0 into the pressure column's unit.
       p0InPressureUnits = pressureKpa === null ? 1 : p0Kpa! / pressureKpa;
     } else {
-      const p0Kpa = options.p0Kpa ?? meta.p0Kpa;
+      let p0Kpa = options.p0Kpa ?? meta.p0Kpa;
+      // A file that names its adsorptive and temperature has a known p0 where physics gives one (stated).
+      const namedAdsorbate = options.adsorbate ?? meta.adsorbate;
+      if (p0Kpa === undefined && namedAdsorbate !== undefined && meta.temperatureK !== undefined) {
+        const assumed = assumedP0Kpa(normaliseAdsorbate(namedAdsorbate), meta.temperatureK);
+        if (assumed !== null) {
+          p0Kpa = assumed;
+          assumptions.push(assumedP0Statement(normaliseAdsorbate(namedAdsorbate), meta.temperatureK, assumed));
+        }
+      }
       if (p0Kpa === undefined) throw new InputError('E_MISSING_P0', `absolute pressures ("${absolute!.header}") but no p0 column or p0 line`, { file, line: headerLine }, 'add a p0 column or pass --p0 VALUE[UNIT], e.g. --p0 101.3kPa');
       if (pressureKpa === null) throw new InputError('E_UNKNOWN_UNIT', `pressure column "${absolute!.header}" names no unit, so p0 cannot be applied`, { file, line: headerLine, field: absolute!.header }, 'name the unit in the header, e.g. "Pressure (kPa)"');
       p0InPressureUnits = p0Kpa / pressureKpa;
