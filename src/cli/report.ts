@@ -11,7 +11,7 @@ import { analyzeFileWithIsotherm } from '../batch/analyze-task.js';
 import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry.js';
 import { gradeLot } from '../claims/grade.js';
 import { isJsonObject, parseJsonText } from '../claims/json-file.js';
-import { loadLot } from '../claims/lot.js';
+import { loadLot, type LotFile } from '../claims/lot.js';
 import { analysisSettingsFor } from '../claims/settings.js';
 import { UsageError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -64,7 +64,11 @@ export function isLotFile(file: string, bytes: Uint8Array): boolean {
 
 /** Loads, analyses and grades a lot as `grade` does, keeping what the plots need. */
 export function gradedLotSource(file: string, claims: readonly string[], options: { version: string; generatedAt: string | null; lotBytes: Uint8Array | null }): ReportSource {
-  const lot = loadLot(file);
+  return gradedSourceOf(loadLot(file), claims, options);
+}
+
+/** The same for a lot already loaded (a lot file, or a batch manifest row). */
+export function gradedSourceOf(lot: LotFile, claims: readonly string[], options: { version: string; generatedAt: string | null; lotBytes: Uint8Array | null }): ReportSource {
   const sets = resolveClaimSets(claims);
   const settings = analysisSettingsFor(lot, sets);
   const artefacts = emptyLotArtefacts();

@@ -84,3 +84,18 @@ describe('jobs', () => {
     expect(two.stdout).toBe(one.stdout);
   }, 120_000);
 });
+
+describe('batch --report-dir', () => {
+  it('writes one report per readable lot and an index linking them, listing the lot that could not be read', () => {
+    const reports = join(dir, 'reports');
+    const manifest = join(dir, 'with-broken-row.csv');
+    writeFileSync(manifest, `lot,files.isotherm\nBROKEN-1,does-not-exist.csv\n`);
+    const result = runCli(['batch', join(PROJECT_ROOT, 'samples', 'lots'), manifest, '--report-dir', reports, '--quiet']);
+    expect(result.status).toBe(3);
+    const files = readdirSync(reports).sort();
+    expect(files).toEqual(['CL-2026-0412-meets.html', 'CL-2026-0413-misses.html', 'CL-2026-0414-no-measurements.html', 'index.html']);
+    const index = readFileSync(join(reports, 'index.html'), 'utf8');
+    for (const file of files.filter((f) => f !== 'index.html')) expect(index).toContain(`href="${file}"`);
+    expect(index).toContain('does-not-exist.csv');
+  }, 120_000);
+});
