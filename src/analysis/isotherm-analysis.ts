@@ -139,19 +139,20 @@ export interface IsothermAnalysis {
   vendorComparison: ComparisonRow[];
 }
 
-export function crossSectionFor(isotherm: Isotherm, settings: IsothermSettings): number {
-  if (settings.crossSectionNm2 !== null) return settings.crossSectionNm2;
-  const properties = ADSORBATES[isotherm.adsorbate];
-  if (!properties) {
-    throw new AnalysisError('E_USAGE', `no molecular cross-section is known for adsorbate "${isotherm.adsorbate}"`, { file: isotherm.source.file, field: 'adsorbate' }, 'pass --cross-section NM2');
-  }
-  return properties.crossSectionNm2;
+/** σ from the option or the adsorbate table (ISO 9277), or null when neither knows it. */
+export function crossSectionFor(isotherm: Isotherm, settings: IsothermSettings): number | null {
+  return settings.crossSectionNm2 ?? ADSORBATES[isotherm.adsorbate]?.crossSectionNm2 ?? null;
 }
 
 export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings): IsothermAnalysis {
   const warnings: Warning[] = [];
   const file = isotherm.source.file;
-  const crossSection = crossSectionFor(isotherm, settings);
+  const knownCrossSection = crossSectionFor(isotherm, settings);
+  if (knownCrossSection === null) {
+    warnings.push({ code: 'W_BET_NO_CROSS_SECTION', message: `no molecular cross-section is known for ${isotherm.adsorbate}: C and n_m are computed, the area is not (pass --cross-section NM2)` });
+  }
+  // The fit does not depend on σ; with none known the area is withheld below.
+  const crossSection = knownCrossSection ?? 1;
   const ads = sortedAdsorption(isotherm);
   const x = ads.relativePressure;
   const q = ads.loadingCm3StpPerG;
@@ -227,7 +228,8 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
 
   const bet = {
     ...(fit ? fitJson(fit) : NULL_FIT),
-    cross_section_nm2: crossSection,
+    ...(knownCrossSection === null ? { area_m2_g: null, area_stderr_m2_g: null } : {}),
+    cross_section_nm2: knownCrossSection,
     range_selection: range.mode,
     criteria: criteria ? criteriaJson(criteria) : null,
     ...(search
@@ -250,5 +252,5 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
     liquid_volume_factor: settings.liquidVolumeFactor,
   };
   const vendorComparison = compareWithVendor(isotherm, poregradeResults({ betFit: fit, bet }, settings));
-  return { bet, poreVolume, warnings, betFit: fit, exitCode, adsorption: ads, vendorComparison };
+  return { bet, poreVolume, warnings, betFit: knownCrossSection === null ? null : fit, exitCode, adsorption: ads, vendorComparison };
 }

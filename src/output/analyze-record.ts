@@ -94,7 +94,7 @@ export function analyzeTable(record: AnalyzeRecord): string {
   const rows: string[][] = [['quantity', 'value', 'unit', 'detail']];
   rows.push([
     'BET area',
-    area === null ? c.red('no valid range') : `${fmt(area, 6)} ± ${fmt(bet.area_stderr_m2_g as number, 3)}`,
+    area === null ? c.red(bet.c === null ? 'no valid range' : 'no cross-section known') : `${fmt(area, 6)} ± ${fmt(bet.area_stderr_m2_g as number, 3)}`,
     'm²/g',
     area === null ? '' : `p/p0 ${fmt(bet.relative_pressure_min as number, 3)}–${fmt(bet.relative_pressure_max as number, 3)}, ${bet.points} pts, ${bet.range_selection}`,
   ]);

@@ -12,7 +12,7 @@ import { parseDelimited, type DelimitedRow, type DelimitedTable } from '../delim
 import type { RawInput } from '../input.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
 import { normaliseAdsorbate, parseLoadingUnit, parsePressureWithUnit, pressureUnitToKpa, temperatureToK } from '../units.js';
-import { buildIsotherm, emptyPoints, type PointList } from './build.js';
+import { buildIsotherm, emptyPoints, MAX_RELATIVE_PRESSURE, type PointList } from './build.js';
 import { loadingUnitOf, parseBranchLabel, pressureFactorOf, recogniseColumns, type ColumnRole, type RecognisedColumn } from './columns.js';
 import type { IsothermReader, IsothermReadOptions } from './reader.js';
 
@@ -84,6 +84,28 @@ function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): Fil
     else if (/date/.test(key) && value) meta.date = value;
   }
   return meta;
+}
+
+/**
+ * A p0 column that the measured pressures exceed by more than MAX_RELATIVE_PRESSURE cannot be the run's saturation
+ * pressure (pyGAPS files carry such columns as extra data). When the adsorptive's vapour pressure at the bath
+ * temperature is known it replaces the column, stated; otherwise the column stands and the range check reports it.
+ */
+function implausibleP0Column(data: DelimitedRow[], pressureCol: number, p0Col: number, p0ToPressureUnits: number, decimalComma: boolean, adsorbate: string | undefined, temperatureK: number | undefined) {
+  if (adsorbate === undefined || temperatureK === undefined) return null;
+  let highest = -Infinity;
+  let columnValue = Infinity;
+  for (const row of data) {
+    const p = tryParseNumber(row.cells[pressureCol] ?? '', decimalComma);
+    const p0 = tryParseNumber(row.cells[p0Col] ?? '', decimalComma);
+    if (p === null || p0 === null) continue;
+    highest = Math.max(highest, p);
+    columnValue = Math.min(columnValue, p0 * p0ToPressureUnits);
+  }
+  if (!(highest > MAX_RELATIVE_PRESSURE * columnValue)) return null;
+  const name = normaliseAdsorbate(adsorbate);
+  const p0Kpa = assumedP0Kpa(name, temperatureK);
+  return p0Kpa === null ? null : { p0Kpa, highest, columnValue, statement: assumedP0Statement(name, temperatureK, p0Kpa) };
 }
 
 /** Pressure steps against the branch direction larger than this are not noise but a file out of order. */
@@ -204,6 +226,12 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
       p0Col = p0Column.index;
       // Ratio of two pressures: convert p0 into the pressure column's unit.
       p0InPressureUnits = pressureKpa === null ? 1 : p0Kpa! / pressureKpa;
+      const replacement = pressureKpa === null ? null : implausibleP0Column(data, pressureCol, p0Col, p0InPressureUnits, decimalComma, options.adsorbate ?? meta.adsorbate, meta.temperatureK);
+      if (replacement) {
+        p0Col = -1;
+        p0InPressureUnits = replacement.p0Kpa / pressureKpa!;
+        assumptions.push(`the file's "${p0Column.header}" column (${replacement.columnValue}) lies below its own highest pressure (${replacement.highest}), so it is not this run's saturation pressure; ${replacement.statement}`);
+      }
     } else {
       let p0Kpa = options.p0Kpa ?? meta.p0Kpa;
       // A file that names its adsorptive and temperature has a known p0 where physics gives one (stated).
