@@ -5,16 +5,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { psdCsv } from '../samples/lot-model.js';
+import { seededRandom as seeded } from '../samples/math.js';
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LIQUID_FACTOR = 0.0015468;
 
@@ -42,23 +35,7 @@ function isothermCsv(random: () => number): string {
   return rows.join('\n') + '\n';
 }
 
-/** 100 log-spaced bins 5–2000 nm, log-normal number distribution. */
-function psdCsv(random: () => number): string {
-  const median = 60 + 150 * random();
-  const gsd = 1.3 + 0.5 * random();
-  const edges = Array.from({ length: 101 }, (_, i) => 5 * Math.pow(400, i / 100));
-  const rows = ['Size Lower (nm),Size Upper (nm),Number (%)'];
-  const cdf = (d: number): number => 0.5 * (1 + erf(Math.log(d / median) / (Math.SQRT2 * Math.log(gsd))));
-  for (let i = 0; i < 100; i++) rows.push(`${edges[i]!.toFixed(3)},${edges[i + 1]!.toFixed(3)},${(100 * (cdf(edges[i + 1]!) - cdf(edges[i]!))).toFixed(6)}`);
-  return rows.join('\n') + '\n';
-}
 
-/** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), enough for synthetic input. */
-function erf(x: number): number {
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return x >= 0 ? y : -y;
-}
 
 export function generateLots(dir: string, count: number, seed = 1): { manifest: string; isotherms: string[] } {
   const random = seeded(seed);
@@ -71,7 +48,7 @@ export function generateLots(dir: string, count: number, seed = 1): { manifest: 
     const isotherm = join('isotherms', `${id}.csv`);
     const psd = join('psd', `${id}.csv`);
     writeFileSync(join(dir, isotherm), isothermCsv(random));
-    writeFileSync(join(dir, psd), psdCsv(random));
+    writeFileSync(join(dir, psd), psdCsv({ medianNm: 60 + 150 * random(), gsd: 1.3 + 0.5 * random() }));
     isotherms.push(join(dir, isotherm));
     manifestRows.push(`${id},${isotherm},${psd},${(20 + 20 * random()).toFixed(2)},${(25 + 15 * random()).toFixed(1)},${(30 + 60 * random()).toFixed(0)},true`);
   }

@@ -4,6 +4,9 @@
  * meniscus) and emptied (hemispherical) by the Kelvin equation with a Harkins–Jura film on their walls, plus the
  * same film on an external surface. dV/dlogD of such a layer peaks at the median with height V / (σ_log10 √(2π)).
  */
+import { erf } from './math.js';
+
+export { erf };
 
 export const KELVIN_FACTOR_NM = 0.953;
 export const LIQUID_FACTOR = 0.0015468;
@@ -92,14 +95,6 @@ export function volumeBetween(sample: PoreSample, fromNm: number, toNm: number):
   return sample.poreVolumeCm3PerG * (cdf(toNm) - cdf(fromNm));
 }
 
-/** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7). */
-export function erf(x: number): number {
-  const s = Math.sign(x);
-  const a = Math.abs(x);
-  const t = 1 / (1 + 0.3275911 * a);
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-a * a);
-  return s * y;
-}
 
 
 /** True dV/dlog10 D of the model at a diameter, cm³/g. */

@@ -12,6 +12,7 @@ import { RawInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { analyzeRecord } from '../../src/output/analyze-record.js';
 import { jsonReplacer } from '../../src/output/json.js';
+import { seededRandom as seeded } from '../../samples/math.js';
 
 export interface FuzzFailure {
   name: string;
@@ -118,15 +119,6 @@ export function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
   }
 }
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `cases` fuzz cases over the corpus; returns the failures (at most `maxFailures`). */
 export function fuzz(files: { name: string; bytes: Uint8Array }[], cases: number, seed: number, maxFailures = 10): FuzzFailure[] {

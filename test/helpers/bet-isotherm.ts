@@ -1,5 +1,8 @@
 /** Isotherms generated from the BET equation itself, whose area is known exactly. */
 import { AVOGADRO_PER_MOL, MOLAR_VOLUME_STP_CM3_PER_MOL } from '../../src/core/constants.js';
+import { seededRandom } from '../../samples/math.js';
+
+export { seededRandom };
 
 /** n(x) = n_m C x / [(1 − x)(1 − x + C x)] (Brunauer, Emmett, Teller 1938, eq. 28 with n → ∞ layers). */
 export function betLoading(x: number, monolayerCm3StpPerG: number, c: number): number {
@@ -11,17 +14,6 @@ export function exactArea(monolayerCm3StpPerG: number, crossSectionNm2 = 0.162):
   return (monolayerCm3StpPerG / MOLAR_VOLUME_STP_CM3_PER_MOL) * AVOGADRO_PER_MOL * crossSectionNm2 * 1e-18;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so noisy tests are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal deviates by Box–Muller. */
 export function gaussian(random: () => number): () => number {

@@ -4,14 +4,10 @@
  * (Hatch & Choate 1929; Hinds, Aerosol Technology, §4.5), a volume distribution that is log-normal with the same σg
  * and median CMD·exp(3 ln²σg).
  */
+import { erf } from '../../samples/math.js';
 
-/** erf by Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7), odd extension. */
-export function erf(x: number): number {
-  const sign = x < 0 ? -1 : 1;
-  const t = 1 / (1 + 0.3275911 * Math.abs(x));
-  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
-  return sign * y;
-}
+export { erf };
+
 
 /** Share of a log-normal (median, σg) below x. */
 export function logNormalUndersize(xNm: number, medianNm: number, sigmaG: number): number {

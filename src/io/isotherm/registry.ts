@@ -2,8 +2,9 @@
  * All isotherm readers, and the detection that picks one by content (never by file extension). The highest
  * detection score wins; ties go to the earlier reader in the list, so specific layouts come before generic ones.
  */
-import { InputError, PoregradeError } from '../../errors.js';
+import { InputError } from '../../errors.js';
 import type { Isotherm } from '../../model/isotherm.js';
+import { detectReader } from '../detect.js';
 import type { RawInput } from '../input.js';
 import { aifReader } from './aif.js';
 import { belsorpCsvReader } from './belsorp-csv.js';
@@ -39,19 +40,6 @@ export function findIsothermReader(id: string): IsothermReader | undefined {
   return ISOTHERM_READERS.find((r) => r.id === id);
 }
 
-/** Errors that say the file itself cannot be looked at, whatever its layout. */
-const CONTAINER_ERRORS: ReadonlySet<string> = new Set(['E_SHEET_TOO_LARGE', 'E_ENCODING', 'E_BINARY']);
-
-/** Detection never throws: a reader that cannot even look at the input simply does not claim it. */
-function safeDetect(reader: IsothermReader, input: RawInput, containerErrors: PoregradeError[]): { score: number; reason: string } {
-  try {
-    return reader.detect(input);
-  } catch (error) {
-    if (error instanceof PoregradeError && CONTAINER_ERRORS.has(error.code)) containerErrors.push(error);
-    return { score: 0, reason: error instanceof Error ? error.message : String(error) };
-  }
-}
-
 /** Picks the reader for `input` (or the forced `format`) and reads it. */
 export function readIsotherm(input: RawInput, options: IsothermReadOptions & { format?: string } = {}): Isotherm {
   if (options.format && options.format !== 'auto') {
@@ -61,22 +49,10 @@ export function readIsotherm(input: RawInput, options: IsothermReadOptions & { f
     }
     return reader.read(input, options);
   }
-  let best: IsothermReader | undefined;
-  let bestScore = 0;
-  const misses: string[] = [];
-  const containerErrors: PoregradeError[] = [];
-  for (const reader of ISOTHERM_READERS) {
-    const { score, reason } = safeDetect(reader, input, containerErrors);
-    if (score > bestScore) {
-      best = reader;
-      bestScore = score;
-    } else if (score === 0) {
-      misses.push(`${reader.id}: ${reason}`);
-    }
-  }
+  const { best, misses, containerError } = detectReader(ISOTHERM_READERS, input);
   if (!best) {
     // Let text-decoding and spreadsheet-container problems speak for themselves before blaming the layout.
-    if (containerErrors[0]) throw containerErrors[0];
+    if (containerError) throw containerError;
     if (!input.isSpreadsheet) void input.text;
     throw new InputError('E_UNKNOWN_FORMAT', `no reader recognises this layout (tried ${misses.join('; ')})`, { file: input.file }, 'see `poregrade formats`; --input-format forces a reader');
   }

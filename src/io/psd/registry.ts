@@ -4,6 +4,7 @@
  */
 import { InputError } from '../../errors.js';
 import type { Distribution } from '../../model/distribution.js';
+import { detectReader } from '../detect.js';
 import type { RawInput } from '../input.js';
 import { camsizerXleReader } from './camsizer-xle.js';
 import { genericReader } from './generic.js';
@@ -39,18 +40,7 @@ export function readDistribution(input: RawInput, options: PsdReadOptions = {}):
     }
     return reader.read(input, options);
   }
-  let best: PsdReader | undefined;
-  let bestScore = 0;
-  const misses: string[] = [];
-  for (const reader of PSD_READERS) {
-    const { score, reason } = reader.detect(input);
-    if (score > bestScore) {
-      best = reader;
-      bestScore = score;
-    } else if (score === 0) {
-      misses.push(`${reader.id}: ${reason}`);
-    }
-  }
+  const { best, misses } = detectReader(PSD_READERS, input);
   if (!best) {
     // Let decoding problems (binary, broken UTF-16, empty) speak for themselves before blaming the layout.
     sourceTable(input);
