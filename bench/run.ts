@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
+import { median } from 'simple-statistics';
 import { generateLots } from './generate-lots.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -37,7 +38,6 @@ function measure(cliArgs: string[]): Measurement {
   return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, status: result.status ?? -1 };
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 function report(name: string, cliArgs: string[], items: number, unit: string): void {
   const measured = Array.from({ length: runs }, () => measure(cliArgs));
