@@ -12,6 +12,7 @@ import { inflateRawSync } from 'node:zlib';
 import type * as XLSXTypes from '@e965/xlsx';
 import { lazyRequire } from '../lazy-require.js';
 import { InputError, type ErrorLocation } from '../errors.js';
+import { readBiffBounded } from './bounded-sheetjs.js';
 import { isOle2, isZip } from './decode.js';
 import type { RawInput } from './input.js';
 
@@ -34,9 +35,9 @@ const parsed = new WeakMap<RawInput, Map<string, XLSXTypes.WorkBook>>();
 const checked = new WeakSet<RawInput>();
 
 /**
- * SheetJS's ZIP path, exported but undocumented: sheetjsLib().read = CFB.read (inflate every member) + parse_zip. Keeping the
+ * SheetJS's ZIP path, exported but undocumented: XLSX.read = CFB.read (inflate every member) + parse_zip. Keeping the
  * inflated container makes every later read of an xlsx cost only the parse of the sheets asked for (~10 ms instead
- * of ~90 ms for a 3P export); the output is identical. If a SheetJS version drops them, sheetjsLib().read serves.
+ * of ~90 ms for a 3P export); the output is identical. If a SheetJS version drops them, XLSX.read serves.
  */
 interface SheetJsInternals {
   CFB?: { read(data: Buffer, options: { type: 'buffer' }): unknown };
@@ -52,7 +53,21 @@ const containers = new WeakMap<RawInput, unknown>();
  * latter on some damaged files (seconds instead of milliseconds). SheetJS reports unknown BIFF records with
  * console.error; the CLI's stderr is for one-line errors only, so it is muted for the (synchronous) read.
  */
+/** A spreadsheet that failed to parse fails the same way for every reader that asks, at once. */
+const failures = new WeakMap<RawInput, InputError>();
+
 function sheetjs(input: RawInput, options: XLSXTypes.ParsingOptions): XLSXTypes.WorkBook {
+  const failed = failures.get(input);
+  if (failed) throw failed;
+  try {
+    return parseSheetjs(input, options);
+  } catch (error) {
+    if (error instanceof InputError) failures.set(input, error);
+    throw error;
+  }
+}
+
+function parseSheetjs(input: RawInput, options: XLSXTypes.ParsingOptions): XLSXTypes.WorkBook {
   if (!checked.has(input)) {
     if (isZip(input.bytes)) checkZip(input.bytes, input.file);
     if (isOle2(input.bytes)) checkCompoundFile(input.bytes, input.file);
@@ -72,6 +87,8 @@ function sheetjs(input: RawInput, options: XLSXTypes.ParsingOptions): XLSXTypes.
       }
       return parseZip(container, options);
     }
+    // BIFF: on a worker with a time limit (bounded-sheetjs.ts); ZIP containers have passed checkZip above.
+    if (isOle2(input.bytes)) return readBiffBounded(input.bytes, options, input.file);
     return sheetjsLib().read(bytes, { type: 'buffer', ...options });
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);

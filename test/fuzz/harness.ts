@@ -121,18 +121,21 @@ export function mutate(bytes: Uint8Array, random: () => number): Uint8Array {
 
 
 /** Runs `cases` fuzz cases over the corpus; returns the failures (at most `maxFailures`). */
-export function fuzz(files: { name: string; bytes: Uint8Array }[], cases: number, seed: number, maxFailures = 10): FuzzFailure[] {
+/** `before` sees each case before it runs, so a run that hangs can say on which input. */
+export function fuzz(files: { name: string; bytes: Uint8Array }[], cases: number, seed: number, maxFailures = 10, before?: (k: number, name: string, bytes: Uint8Array) => void): FuzzFailure[] {
   const random = seeded(seed);
   const failures: FuzzFailure[] = [];
   for (let k = 0; k < cases && failures.length < maxFailures; k++) {
     let failure: FuzzFailure | null;
     if (k % 10 === 0 || files.length === 0) {
       const bytes = Uint8Array.from({ length: Math.floor(random() * 2048) }, () => Math.floor(random() * 256));
+      before?.(k, `random-${k}`, bytes);
       failure = fuzzOnce(`random-${k}`, bytes);
     } else {
       const base = files[Math.floor(random() * files.length)]!;
       let bytes: Uint8Array = base.bytes;
       for (let m = 0; m < 1 + Math.floor(random() * 3); m++) bytes = mutate(bytes, random);
+      before?.(k, `${base.name} (mutated, case ${k})`, bytes);
       failure = fuzzOnce(`${base.name} (mutated, case ${k})`, bytes);
     }
     if (failure) failures.push(failure);

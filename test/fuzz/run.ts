@@ -11,7 +11,14 @@ const seed = option('--seed', Date.now() % 2 ** 31);
 const files = corpus(join(SHARED_DATA, 'isotherms'));
 console.log(`fuzz: ${cases} cases, seed ${seed}, corpus of ${files.length} files`);
 const started = Date.now();
-const failures = fuzz(files, cases, seed, 50);
+// The current case goes to fuzz-failures/current.bin first: a case that hangs (a synchronous loop no timer can stop)
+// is then on disk when the run is killed.
+mkdirSync('fuzz-failures', { recursive: true });
+const failures = fuzz(files, cases, seed, 50, (k, name, bytes) => {
+  writeFileSync(join('fuzz-failures', 'current.bin'), bytes);
+  writeFileSync(join('fuzz-failures', 'current.txt'), `${k} ${name}\n`);
+  if (k % 10_000 === 0) process.stderr.write(`${k} cases…\n`);
+});
 console.log(`${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; ${failures.length} failures`);
 if (failures.length) {
   const dir = join('fuzz-failures', String(seed));

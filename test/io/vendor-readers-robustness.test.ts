@@ -82,3 +82,18 @@ describeWithSharedData('spreadsheet containers SheetJS must never see', () => {
     expect(typedError(() => readIsotherm(new RawInput('looping.xls', bytes), { format: 'belsorp-xls' })).code).toBe('E_BINARY');
   });
 });
+
+describeWithSharedData('a BIFF formula record that sends SheetJS into an endless loop', () => {
+  // Six bytes of Sample_M.xls changed (found by `npm run fuzz`, seed 20261121, case 78159): SheetJS's formula-token
+  // parser never returns. The parse runs on a worker with a time limit, so the file is refused instead of hanging.
+  const FLIPS: [number, number][] = [[6366, 0o146], [6653, 0o122], [12699, 0o23], [13222, 0o271], [26873, 0o276], [38160, 0o112]];
+  it('is refused as a damaged spreadsheet (E_BINARY) within the parse limit, not hung', () => {
+    const bytes = Buffer.from(readFileSync(shared('isotherms', 'parser-conformance', 'mic', 'Sample_M.xls')));
+    for (const [position, value] of FLIPS) bytes[position - 1] = value;
+    const started = Date.now();
+    const error = typedError(() => readIsotherm(new RawInput('Sample_M-damaged.xls', bytes)));
+    expect(error.code).toBe('E_BINARY');
+    expect(error.message).toMatch(/did not finish/);
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 30_000);
+});
