@@ -7,6 +7,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { median } from 'simple-statistics';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gradedLotSource } from '../src/cli/report.js';
@@ -25,7 +26,6 @@ const lotCount = option('--lots', 100);
 const runs = option('--runs', 5);
 /** Isotherm, BET transform, Rouquerol, BJH, cumulative volume, three inks. */
 const CHARTS_PER_REPORT = 8;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Facts that let the built-in sets decide, so that the claim chart has verdicts of every kind to draw. */
 const FACTS = {

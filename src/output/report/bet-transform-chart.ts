@@ -9,6 +9,16 @@ import { CHART_HEIGHT_PX, COLOURS, HALF_WIDTH_PX, layeredSpec, renderChart, type
 import type { BetPlot } from './model.js';
 
 /** Highest p/p0 shown: the classical range (to 0.35) or twice the chosen range's end, whichever is larger, at most 0.5. */
+/** The chosen BET range as a shaded band, shared by the BET-transform and Rouquerol plots. */
+export function betRangeLayer(fit: { relativePressureMin: number; relativePressureMax: number }, x: PositionDef): Layer {
+  return {
+    name: 'bet_range',
+    data: { values: [{ x: fit.relativePressureMin, x2: fit.relativePressureMax }] },
+    mark: { type: 'rect', color: COLOURS.range, opacity: 0.12 },
+    encoding: { x, x2: { field: 'x2' } },
+  };
+}
+
 export function betTransformMaxRelativePressure(plot: BetPlot): number {
   return Math.min(0.5, Math.max(0.35, plot.fit ? plot.fit.relativePressureMax * 2 : 0));
 }
@@ -27,14 +37,7 @@ export function betTransformChartSpec(plot: BetPlot): TopLevelSpec {
   const x: PositionDef = { field: 'x', type: 'quantitative', title: 'p/p0', scale: { domain: [0, xMax] } };
   const yDef: PositionDef = { field: 'y', type: 'quantitative', title: 'p/p0 / [n(1 − p/p0)], g/cm³' };
   const layers: Layer[] = [];
-  if (fit) {
-    layers.push({
-      name: 'bet_range',
-      data: { values: [{ x: fit.relativePressureMin, x2: fit.relativePressureMax }] },
-      mark: { type: 'rect', color: COLOURS.range, opacity: 0.12 },
-      encoding: { x, x2: { field: 'x2' } },
-    });
-  }
+  if (fit) layers.push(betRangeLayer(fit, x));
   layers.push({
     name: 'bet_points',
     data: { values: rows },

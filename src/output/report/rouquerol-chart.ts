@@ -4,6 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { CHART_HEIGHT_PX, COLOURS, HALF_WIDTH_PX, layeredSpec, renderChart, type Layer, type PositionDef, type RenderedChart } from './chart.js';
+import { betRangeLayer } from './bet-transform-chart.js';
 import type { BetPlot } from './model.js';
 
 export function rouquerolChartSpec(plot: BetPlot): TopLevelSpec {
@@ -17,14 +18,7 @@ export function rouquerolChartSpec(plot: BetPlot): TopLevelSpec {
   });
   const x: PositionDef = { field: 'x', type: 'quantitative', title: 'p/p0', scale: { domain: [0, 1] } };
   const layers: Layer[] = [];
-  if (fit) {
-    layers.push({
-      name: 'bet_range',
-      data: { values: [{ x: fit.relativePressureMin, x2: fit.relativePressureMax }] },
-      mark: { type: 'rect', color: COLOURS.range, opacity: 0.12 },
-      encoding: { x, x2: { field: 'x2' } },
-    });
-  }
+  if (fit) layers.push(betRangeLayer(fit, x));
   const y: PositionDef = { field: 'y', type: 'quantitative', title: 'n(1 − p/p0), cm³(STP)/g' };
   layers.push(
     { name: 'rouquerol_line', data: { values: rows }, mark: { type: 'line', color: COLOURS.muted, strokeWidth: 1 }, encoding: { x, y } },
