@@ -14,6 +14,10 @@ export interface PoolOptions<TTask, TResult> {
   runInline: (task: TTask) => TResult;
   /** Called once per task, in task order. */
   onResult: (result: TResult, index: number) => void;
+  /** Called after each batch of results has been handed on (e.g. to flush output). */
+  afterResults?: () => void;
+  /** Given to every worker as its `workerData`. */
+  workerData?: unknown;
   chunkSize?: number;
 }
 
@@ -32,6 +36,7 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
   const jobs = Math.max(1, Math.min(options.jobs, Math.ceil(tasks.length / 8) || 1));
   if (jobs === 1) {
     tasks.forEach((task, index) => onResult(options.runInline(task), index));
+    options.afterResults?.();
     return;
   }
   // Small chunks keep all workers busy to the end; large ones amortise messaging.
@@ -73,7 +78,7 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
       worker.postMessage({ id, chunk: chunks[id]!.tasks } satisfies WorkerRequest<TTask>);
     };
     for (let j = 0; j < jobs; j++) {
-      const worker = new Worker(options.workerUrl);
+      const worker = new Worker(options.workerUrl, { workerData: options.workerData });
       workers.push(worker);
       active++;
       worker.on('message', (message: WorkerResponse<TResult>) => {
@@ -81,6 +86,7 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
         message.results.forEach((result, k) => ready.set(start + k, result));
         try {
           emit();
+          options.afterResults?.();
         } catch (error) {
           finish(error as Error);
           return;

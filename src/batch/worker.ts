@@ -1,8 +1,9 @@
 /** Worker-thread entry: answers chunks of tasks with their outcomes, in order. */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { runAnalyzeTask, type AnalyzeTask, type TaskOutcome } from './analyze-task.js';
 import { runGradeTask, type GradeTask } from './grade-task.js';
 import type { WorkerRequest, WorkerResponse } from './pool.js';
+import { renderOutcome, type RenderedOutcome, type RenderOptions } from './render.js';
 
 export type BatchTask = AnalyzeTask | GradeTask;
 
@@ -15,7 +16,12 @@ export function runTask(task: BatchTask): TaskOutcome {
   }
 }
 
+export function runAndRender(task: BatchTask, render: RenderOptions): RenderedOutcome {
+  return renderOutcome(task, runTask(task), render);
+}
+
 parentPort?.on('message', (request: WorkerRequest<BatchTask>) => {
-  const response: WorkerResponse<TaskOutcome> = { id: request.id, results: request.chunk.map(runTask) };
+  const render = workerData as RenderOptions;
+  const response: WorkerResponse<RenderedOutcome> = { id: request.id, results: request.chunk.map((task) => runAndRender(task, render)) };
   parentPort!.postMessage(response);
 });

@@ -196,33 +196,26 @@ class SetGrader {
 
   private factElement(e: FactElement): ElementResult {
     const value = this.lot.facts.get(e.fact);
-    const base = { id: e.id, text: e.text, kind: 'fact' as const, unit: null, window: null, margin: null, marginal: false, test: describeFactTest(e), uncertainty: null, as_given: null, inputs: [], inks: null };
-    if (value === undefined) {
-      return { ...base, status: 'unknown', value: null, missing: [`facts.${e.fact}`], source: null, notes: notes(e.note) };
-    }
+    const c = constantsOf(e);
+    if (value === undefined) return elementResult(e, c, { status: 'unknown', value: null, missing: [`facts.${e.fact}`], notes: c.notes });
     const status = judgeFact(e.test, value);
     const lacking = e.test.kind === 'includes_all' && status === 'fail' ? [`lacks: ${missingTerms(e.test, value).join(', ')}`] : [];
-    return { ...base, status, value, missing: [], source: `declared: facts.${e.fact}`, notes: [...lacking, ...notes(e.note)] };
+    return elementResult(e, c, { status, value, source: `declared: facts.${e.fact}`, notes: lacking.length > 0 ? [...lacking, ...c.notes] : c.notes });
   }
 
   private numericElement(e: NumericElement): ElementResult {
-    const window = windowResult(e.window);
+    const c = constantsOf(e);
     const r = this.resolver.valueIn(e.expr, e.valueText, e.window.unit);
-    const base = { id: e.id, text: e.text, kind: 'numeric' as const, unit: e.window.unit.text, window, test: e.valueText };
-    if (r.kind === 'missing') {
-      return { ...base, status: 'unknown', value: null, margin: null, marginal: false, missing: r.missing, uncertainty: null, source: null, as_given: null, inputs: [], inks: null, notes: [...r.reasons, ...notes(e.note)] };
-    }
+    if (r.kind === 'missing') return elementResult(e, c, { status: 'unknown', missing: r.missing, notes: [...r.reasons, ...c.notes] });
     if (r.kind === 'value') {
       const v = judgeNumeric(r.value, r.uncertainty, e.window, r.resolutionWarning);
-      const known = { value: r.value, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs };
-      return { ...base, ...known, status: v.status, margin: v.margin, marginal: v.marginal, missing: [], inks: null, notes: [...r.warnings, ...notes(e.note)] };
+      return elementResult(e, c, { status: v.status, value: r.value, margin: v.margin, marginal: v.marginal, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs, notes: r.warnings.length > 0 ? [...r.warnings, ...c.notes] : c.notes });
     }
     const inks = [...r.inks].map(([ink, v]) => inkResult(ink, v, e.window));
     const status: ElementStatus = inks.some((i) => i.status === 'fail') ? 'fail' : inks.every((i) => i.status === 'pass') ? 'pass' : 'unknown';
     // The element's value is the ink that decides it: the smallest margin (deepest outside, or closest to a limit).
     const decisive = inks.filter((i) => i.margin !== null).sort((a, b) => (a.margin ?? 0) - (b.margin ?? 0))[0];
-    return {
-      ...base,
+    return elementResult(e, c, {
       status,
       value: decisive?.value ?? null,
       margin: decisive?.margin ?? null,
@@ -230,12 +223,54 @@ class SetGrader {
       missing: unique(inks.flatMap((i) => i.missing)),
       uncertainty: decisive?.uncertainty ?? null,
       source: decisive ? `ink ${decisive.ink}: ${decisive.source ?? ''}` : null,
-      as_given: null,
-      inputs: [],
       inks,
-      notes: notes(e.note),
-    };
+      notes: c.notes,
+    });
   }
+}
+
+/** What an element's result shows that does not depend on the lot, worked out once per element. */
+interface ElementConstants {
+  readonly unit: string | null;
+  readonly window: WindowResult | null;
+  readonly test: string;
+  readonly notes: readonly string[];
+}
+
+const constants = new WeakMap<Element, ElementConstants>();
+function constantsOf(e: Element): ElementConstants {
+  let c = constants.get(e);
+  if (!c) {
+    const notes = e.note ? [e.note] : [];
+    c = e.kind === 'fact' ? { unit: null, window: null, test: describeFactTest(e), notes } : { unit: e.window.unit.text, window: windowResult(e.window), test: e.valueText, notes };
+    constants.set(e, c);
+  }
+  return c;
+}
+
+type LotDependent = Pick<ElementResult, 'status' | 'notes'> & Partial<Pick<ElementResult, 'value' | 'margin' | 'marginal' | 'missing' | 'uncertainty' | 'source' | 'as_given' | 'inputs' | 'inks'>>;
+
+/** One element's result, its keys always in the order the grade record documents. */
+function elementResult(e: Element, c: ElementConstants, r: LotDependent): ElementResult {
+  return {
+    id: e.id,
+    text: e.text,
+    kind: e.kind,
+    status: r.status,
+    value: r.value ?? null,
+    unit: c.unit,
+    window: c.window,
+    margin: r.margin ?? null,
+    marginal: r.marginal ?? false,
+    missing: r.missing ?? [],
+    test: c.test,
+    uncertainty: r.uncertainty ?? null,
+    source: r.source ?? null,
+    as_given: r.as_given ?? null,
+    inputs: r.inputs ?? [],
+    inks: r.inks ?? null,
+    notes: r.notes,
+  };
 }
 
 function inkResult(ink: string, v: Known | Missing, window: Window): InkResult {
@@ -288,10 +323,6 @@ function decideClaim(set: string, claim: Claim, elements: readonly ElementResult
 function windowResult(w: Window): WindowResult {
   const limit = (l: Limit | null) => (l ? { value: l.value, inclusive: l.inclusive, printed: l.printed } : null);
   return { text: describeWindow(w), unit: w.unit.text, lower: limit(w.lower), upper: limit(w.upper) };
-}
-
-function notes(note: string | undefined): string[] {
-  return note ? [note] : [];
 }
 
 function unique(items: readonly string[]): string[] {

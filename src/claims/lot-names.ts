@@ -67,9 +67,17 @@ function describeLotName(set: ClaimSet, name: string): string {
   return quantity ? `${quantity.description}, in ${quantity.unit.text}` : 'value';
 }
 
+/** The names one set reads, worked out once per set (a batch asks for every lot). */
+const namesOfSet = new WeakMap<ClaimSet, ReadonlySet<string>>();
+function namesReadBySet(set: ClaimSet): ReadonlySet<string> {
+  let names = namesOfSet.get(set);
+  if (!names) namesOfSet.set(set, (names = new Set(set.claims.flatMap((claim) => namesReadByClaim(set, claim)))));
+  return names;
+}
+
 /** Warnings for `values`, `facts` and `analysis` names that no given or built-in set and no analysis reads. */
 export function unknownNameWarnings(lot: LotFile, sets: readonly ClaimSet[]): string[] {
-  const known = new Set([...namesReadBy(sets).map((n) => n.name), ...Object.keys(ANALYSIS_INPUTS)]);
+  const known = { has: (name: string) => Object.hasOwn(ANALYSIS_INPUTS, name) || sets.some((set) => namesReadBySet(set).has(name)) };
   const warnings: string[] = [];
   for (const [section, names] of [
     ['values', lot.values.keys()],

@@ -7,7 +7,7 @@ import { expandInputs } from '../batch/expand-inputs.js';
 import { DEFAULT_MAX_FILE_BYTES } from '../io/input.js';
 import { ISOTHERM_READERS } from '../io/isotherm/registry.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
-import { analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
+import { ANALYZE_CSV_HEADER, analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
 import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
 import { megabytes, numberInRange, positiveNumber, pressureKpa, wholeNumber } from './options.js';
 
@@ -139,19 +139,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
     }
     process.exitCode = await emitRecords(tasks, { ...opts, format }, {
       single: tasks.length === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!),
-      table: (record) => analyzeTable(record as AnalyzeRecord) + '\n',
-      csv: ANALYZE_CSV,
+      csvHeader: ANALYZE_CSV_HEADER,
     });
   });
 }
-
-const ANALYZE_CSV = {
-  header: ['file', 'format', 'sample', 'bet_area_m2_g', 'bet_area_stderr_m2_g', 'bet_c', 'bet_relative_pressure_min', 'bet_relative_pressure_max', 'bet_points', 'bet_r2', 'pore_volume_cm3_g', 'pore_volume_relative_pressure', 'bjh_branch', 'bjh_peak_diameter_nm', 'bjh_peak_dv_dlogd_cm3_g', 'bjh_cumulative_volume_cm3_g', 'bjh_cumulative_area_m2_g', 'bjh_at_diameter_nm', 'bjh_at_diameter_dv_dlogd_cm3_g', 'warnings', 'error_code', 'error_message'],
-  rows(record: unknown): unknown[][] {
-    const r = record as { input: { file: string; format?: string; metadata?: { sample_name: string | null } }; bet?: Record<string, unknown>; pore_volume?: Record<string, unknown>; bjh?: BjhJson; warnings?: { code: string }[]; error?: { code: string; message: string } };
-    const bet = r.bet ?? {};
-    const pv = r.pore_volume ?? {};
-    const bjh = r.bjh;
-    return [[r.input.file, r.input.format ?? '', r.input.metadata?.sample_name ?? '', bet.area_m2_g, bet.area_stderr_m2_g, bet.c, bet.relative_pressure_min, bet.relative_pressure_max, bet.points, bet.r2, pv.total_cm3_g, pv.relative_pressure, bjh?.branch, bjh?.peak_diameter_nm, bjh?.peak_dv_dlogd_cm3_g, bjh?.cumulative_volume_cm3_g, bjh?.cumulative_area_m2_g, bjh?.at_diameter?.diameter_nm, bjh?.at_diameter?.dv_dlogd_cm3_g, (r.warnings ?? []).map((w) => w.code).join(' '), r.error?.code ?? '', r.error?.message ?? '']];
-  },
-};

@@ -8,6 +8,7 @@ import type { ClaimStatus } from '../claims/grade.js';
 import { PoregradeError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
 import { readInput } from '../io/input.js';
+import { BATCH_CSV_HEADER } from '../output/batch-record.js';
 import { claimsOption, parseFailOn } from './grade.js';
 import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
 
@@ -37,46 +38,6 @@ async function writeReports(dir: string, tasks: GradeTask[], claims: string[], v
     }
   }
   await writeBatchReports(dir, lots(), { version, generatedAt: null });
-}
-
-interface BatchRecord {
-  index: number;
-  source: string;
-  lot?: { id: string } | string | null;
-  claims?: { set: string; claim: string; status: string; elements: { id: string; status: string; missing?: string[] }[] }[];
-  summary?: Record<ClaimStatus, string[]>;
-  error?: { code: string; message: string; file: string | null; line: number | null };
-}
-
-const lotId = (r: BatchRecord): string => (typeof r.lot === 'string' ? r.lot : (r.lot?.id ?? ''));
-
-/** One CSV row per lot and claim (or one per failed lot), for spreadsheets and simple LIMS imports. */
-const BATCH_CSV = {
-  header: ['index', 'lot', 'source', 'set', 'claim', 'status', 'failed_elements', 'missing', 'error_code', 'error_file', 'error_message'],
-  rows(record: unknown): unknown[][] {
-    const r = record as BatchRecord;
-    if (r.error) return [[r.index, lotId(r), r.source, '', '', 'error', '', '', r.error.code, r.error.file ?? '', r.error.message]];
-    return (r.claims ?? []).map((c) => [
-      r.index,
-      lotId(r),
-      r.source,
-      c.set,
-      c.claim,
-      c.status,
-      c.elements.filter((e) => e.status === 'fail').map((e) => e.id).join(' '),
-      [...new Set(c.elements.flatMap((e) => e.missing ?? []))].join(' '),
-      '',
-      '',
-      '',
-    ]);
-  },
-};
-
-function summaryLine(record: unknown): string {
-  const r = record as BatchRecord;
-  if (r.error) return `#${r.index} ${r.source}: ERROR ${r.error.code} ${r.error.message}`;
-  const s = r.summary!;
-  return `#${r.index} ${lotId(r)} (${r.source}): ${s.met.length} met, ${s.not_met.length} not met, ${s.undetermined.length} undetermined`;
 }
 
 /** Lot files or manifests named on the command line → one task per lot, numbered in input order. */
@@ -124,11 +85,9 @@ Examples:
     const failOn = opts.failOn ?? [];
     const exitCode = await emitRecords(tasks, opts, {
       single: false,
-      table: summaryLine,
-      csv: BATCH_CSV,
-      onRecord: (record) => {
-        const summary = (record as BatchRecord).summary;
-        if (summary && failOn.some((status) => summary[status].length > 0)) failOnMatched = true;
+      csvHeader: BATCH_CSV_HEADER,
+      onStatuses: (statuses) => {
+        if (failOn.some((status) => statuses.includes(status))) failOnMatched = true;
       },
     });
     if (opts.reportDir) await writeReports(opts.reportDir, tasks, opts.claims, program.version() ?? 'unknown');

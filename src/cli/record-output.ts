@@ -4,11 +4,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import type { TaskOutcome } from '../batch/analyze-task.js';
 import { runPool } from '../batch/pool.js';
-import { runTask, type BatchTask } from '../batch/worker.js';
+import type { RenderedOutcome, RenderOptions } from '../batch/render.js';
+import { runAndRender, type BatchTask } from '../batch/worker.js';
+import type { ClaimStatus } from '../claims/grade.js';
 import { EXIT } from '../exit-codes.js';
-import { toJson } from '../output/json.js';
+import { colourFor } from '../output/colour.js';
 import { RecordSink, type RecordFormat } from '../output/record-sink.js';
 import { wholeNumber } from './options.js';
 
@@ -30,10 +31,9 @@ export function addRecordOutputOptions(command: Command, defaultFormat: 'table' 
 interface EmitConfig {
   /** Print a single JSON object rather than an array when there is exactly one input. */
   single: boolean;
-  table: (record: unknown) => string;
-  csv: { header: string[]; rows: (record: unknown) => unknown[][] };
-  /** Sees every record (e.g. to decide --fail-on). */
-  onRecord?: (record: unknown) => void;
+  csvHeader: readonly string[];
+  /** Sees the claim statuses of every graded lot (e.g. to decide --fail-on). */
+  onStatuses?: (statuses: readonly ClaimStatus[]) => void;
 }
 
 /** Progress on stderr when it is a terminal: lots done, rate, ETA. */
@@ -69,28 +69,34 @@ export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions,
   let exitCode: number = EXIT.OK;
   let failures = 0;
   const bar = progress(tasks.length, opts.quiet);
-  const collectSingle = config.single && opts.format === 'json';
-  const sink = opts.format === 'table' || collectSingle ? null : new RecordSink(opts.format, opts.out, config.csv);
-  const onResult = (outcome: TaskOutcome): void => {
+  const render: RenderOptions = { format: config.single && opts.format === 'json' ? 'json-single' : opts.format, colour: colourFor().level > 0 };
+  const sink = new RecordSink(render.format, opts.out, config.csvHeader);
+  const onResult = (outcome: RenderedOutcome): void => {
     if (outcome.error) {
       failures++;
       process.stderr.write(`${opts.format === 'table' || opts.quiet ? '' : '\r'}poregrade: ${outcome.error}\n`);
     } else {
       exitCode = Math.max(exitCode, outcome.exitCode);
     }
-    config.onRecord?.(outcome.record);
-    if (collectSingle) process.stdout.write(toJson(outcome.record) + '\n');
-    else if (sink) sink.write(outcome.record);
-    else if (!outcome.error) process.stdout.write(config.table(outcome.record) + '\n');
+    config.onStatuses?.(outcome.statuses);
+    sink.write(outcome.text);
     bar.tick();
   };
   try {
-    await runPool<BatchTask, TaskOutcome>({ tasks, jobs: opts.jobs, workerUrl: new URL('../batch/worker.js', import.meta.url), runInline: runTask, onResult });
+    await runPool<BatchTask, RenderedOutcome>({
+      tasks,
+      jobs: opts.jobs,
+      workerUrl: new URL('../batch/worker.js', import.meta.url),
+      workerData: render,
+      runInline: (task) => runAndRender(task, render),
+      onResult,
+      afterResults: () => sink.flush(),
+    });
   } catch (error) {
-    sink?.abort(false);
+    sink.abort(false);
     throw error;
   }
-  sink?.close();
+  sink.close();
   bar.done();
   if (failures > 0) return tasks.length === 1 ? EXIT.INPUT : EXIT.SOME_LOTS_FAILED;
   return exitCode;

@@ -6,6 +6,7 @@ import type { ComparisonRow } from '../analysis/vendor-comparison.js';
 import { ADSORPTION, DESORPTION, countBranch, type Isotherm, type VendorResults } from '../model/isotherm.js';
 import type { RawInput } from '../io/input.js';
 import { bjhChart, bjhRows } from './bjh-view.js';
+import type { ChalkInstance } from 'chalk';
 import { colourFor } from './colour.js';
 import { sig } from './json.js';
 import { fmt, table } from './text-table.js';
@@ -83,8 +84,7 @@ export function analyzeRecord(input: RawInput, isotherm: Isotherm, analysis: Iso
 export type AnalyzeRecord = ReturnType<typeof analyzeRecord>;
 
 /** Human-readable view of one record. */
-export function analyzeTable(record: AnalyzeRecord): string {
-  const c = colourFor();
+export function analyzeTable(record: AnalyzeRecord, c: ChalkInstance = colourFor()): string {
   const bet = record.bet as Record<string, number | null | string>;
   const pv = record.pore_volume as Record<string, number | null | string>;
   const lines: string[] = [];
@@ -118,4 +118,15 @@ export function analyzeTable(record: AnalyzeRecord): string {
   for (const a of record.assumptions) lines.push(c.dim(`  assumption: ${a}`));
   for (const w of record.warnings) lines.push(c.yellow(`  warning ${w.code}: ${w.message}`));
   return lines.join('\n');
+}
+
+export const ANALYZE_CSV_HEADER = ['file', 'format', 'sample', 'bet_area_m2_g', 'bet_area_stderr_m2_g', 'bet_c', 'bet_relative_pressure_min', 'bet_relative_pressure_max', 'bet_points', 'bet_r2', 'pore_volume_cm3_g', 'pore_volume_relative_pressure', 'bjh_branch', 'bjh_peak_diameter_nm', 'bjh_peak_dv_dlogd_cm3_g', 'bjh_cumulative_volume_cm3_g', 'bjh_cumulative_area_m2_g', 'bjh_at_diameter_nm', 'bjh_at_diameter_dv_dlogd_cm3_g', 'warnings', 'error_code', 'error_message'];
+
+/** One CSV row per file (an error record gives its code and message). */
+export function analyzeCsvRows(record: unknown): unknown[][] {
+  const r = record as { input: { file: string; format?: string; metadata?: { sample_name: string | null } }; bet?: Record<string, unknown>; pore_volume?: Record<string, unknown>; bjh?: BjhJson; warnings?: { code: string }[]; error?: { code: string; message: string } };
+  const bet = r.bet ?? {};
+  const pv = r.pore_volume ?? {};
+  const bjh = r.bjh;
+  return [[r.input.file, r.input.format ?? '', r.input.metadata?.sample_name ?? '', bet.area_m2_g, bet.area_stderr_m2_g, bet.c, bet.relative_pressure_min, bet.relative_pressure_max, bet.points, bet.r2, pv.total_cm3_g, pv.relative_pressure, bjh?.branch, bjh?.peak_diameter_nm, bjh?.peak_dv_dlogd_cm3_g, bjh?.cumulative_volume_cm3_g, bjh?.cumulative_area_m2_g, bjh?.at_diameter?.diameter_nm, bjh?.at_diameter?.dv_dlogd_cm3_g, (r.warnings ?? []).map((w) => w.code).join(' '), r.error?.code ?? '', r.error?.message ?? '']];
 }

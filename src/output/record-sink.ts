@@ -5,9 +5,10 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { temporaryPathFor } from './atomic-write.js';
-import { jsonReplacer } from './json.js';
 
 export type RecordFormat = 'ndjson' | 'json' | 'csv';
+/** What a sink writes: records, or text passed through as it is (a table, one indented JSON document). */
+export type SinkFormat = RecordFormat | 'table' | 'json-single';
 
 /** Spreadsheets execute cells starting with = + - @ (and tab/CR); such text cells get a leading apostrophe (OWASP). */
 export function csvCell(value: unknown): string {
@@ -18,17 +19,23 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+export function csvLines(rows: readonly (readonly unknown[])[]): string {
+  return rows.map((row) => row.map(csvCell).join(',') + '\n').join('');
+}
+
 export class RecordSink {
   private readonly fd: number;
   private readonly temporary: string | null;
   private count = 0;
+  private readonly buffer = Buffer.allocUnsafe(1 << 20);
+  private used = 0;
   private closed = false;
   private readonly cleanup = (): void => this.abort();
 
   constructor(
-    private readonly format: RecordFormat,
+    private readonly format: SinkFormat,
     private readonly target: string | undefined,
-    private readonly csv: { header: string[]; rows: (record: unknown) => unknown[][] } | null = null,
+    csvHeader: readonly string[] = [],
   ) {
     if (target) {
       this.temporary = temporaryPathFor(target);
@@ -40,15 +47,29 @@ export class RecordSink {
       this.fd = 1;
     }
     if (format === 'json') this.put('[');
-    if (format === 'csv') this.put(this.csv!.header.map(csvCell).join(',') + '\n');
+    if (format === 'csv') this.put(csvLines([csvHeader]));
   }
 
+  /** Text collects in one buffer and goes out in large writes: a write call per record cost more than the record. */
   private put(text: string): void {
-    const buffer = Buffer.from(text, 'utf8');
+    // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+    if (this.used + 3 * text.length > this.buffer.length) this.flush();
+    if (3 * text.length > this.buffer.length) this.writeAll(Buffer.from(text, 'utf8'));
+    else this.used += this.buffer.write(text, this.used, 'utf8');
+  }
+
+  /** Sends what is buffered (after each batch of results, so a stream reader sees records as they finish). */
+  flush(): void {
+    if (this.used === 0) return;
+    this.writeAll(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeAll(bytes: Uint8Array): void {
     let offset = 0;
-    while (offset < buffer.length) {
+    while (offset < bytes.length) {
       try {
-        offset += writeSync(this.fd, buffer, offset);
+        offset += writeSync(this.fd, bytes, offset);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         // The reader went away (`poregrade batch … | head`): nothing more to say, and not an error.
@@ -59,14 +80,9 @@ export class RecordSink {
     }
   }
 
-  write(record: unknown): void {
-    if (this.format === 'ndjson') {
-      this.put(JSON.stringify(record, jsonReplacer) + '\n');
-    } else if (this.format === 'json') {
-      this.put((this.count === 0 ? '\n' : ',\n') + JSON.stringify(record, jsonReplacer));
-    } else {
-      for (const row of this.csv!.rows(record)) this.put(row.map(csvCell).join(',') + '\n');
-    }
+  /** One record, already in the sink's format (an NDJSON line, a JSON document, CSV rows); JSON gets its commas here. */
+  write(text: string): void {
+    this.put(this.format === 'json' ? (this.count === 0 ? '\n' : ',\n') + text : text);
     this.count++;
   }
 
@@ -75,6 +91,7 @@ export class RecordSink {
     if (this.closed) return;
     this.closed = true;
     if (this.format === 'json') this.put(this.count === 0 ? ']\n' : '\n]\n');
+    this.flush();
     if (this.temporary) {
       process.off('SIGINT', this.cleanup);
       process.off('SIGTERM', this.cleanup);
