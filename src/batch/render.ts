@@ -19,7 +19,8 @@ export interface RenderOptions {
 }
 
 export interface RenderedOutcome {
-  text: string;
+  /** The record in the output format: text where it was made, UTF-8 bytes once it has crossed from a worker. */
+  output: string | Uint8Array;
   exitCode: number;
   /** The one-line error, when the task failed. */
   error?: string;
@@ -48,5 +49,21 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
       text = outcome.error ? '' : (graded ? batchSummaryLine(record) : analyzeTable(record as AnalyzeRecord, new Chalk({ level: options.colour ? 2 : 0 })) + '\n') + '\n';
       break;
   }
-  return { text, exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: graded ? batchStatuses(record) : [] };
+  return { output: text, exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: graded ? batchStatuses(record) : [] };
+}
+
+/**
+ * Replaces each outcome's text by its UTF-8 bytes, all in one ArrayBuffer that the worker hands over (transferred,
+ * not copied), so the main thread only writes them: decoding and re-encoding the text there took as long as a lot.
+ */
+export function packOutputs(outcomes: RenderedOutcome[]): ArrayBuffer {
+  // UTF-8 takes at most 3 bytes per UTF-16 code unit.
+  const bytes = Buffer.allocUnsafeSlow(outcomes.reduce((sum, o) => sum + 3 * o.output.length, 0));
+  let offset = 0;
+  for (const outcome of outcomes) {
+    const length = bytes.write(outcome.output as string, offset, 'utf8');
+    outcome.output = new Uint8Array(bytes.buffer, offset, length);
+    offset += length;
+  }
+  return bytes.buffer;
 }

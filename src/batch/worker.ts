@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runAnalyzeTask, type AnalyzeTask, type TaskOutcome } from './analyze-task.js';
 import { runGradeTask, type GradeTask } from './grade-task.js';
 import type { WorkerRequest, WorkerResponse } from './pool.js';
-import { renderOutcome, type RenderedOutcome, type RenderOptions } from './render.js';
+import { packOutputs, renderOutcome, type RenderedOutcome, type RenderOptions } from './render.js';
 
 export type BatchTask = AnalyzeTask | GradeTask;
 
@@ -22,6 +22,7 @@ export function runAndRender(task: BatchTask, render: RenderOptions): RenderedOu
 
 parentPort?.on('message', (request: WorkerRequest<BatchTask>) => {
   const render = workerData as RenderOptions;
-  const response: WorkerResponse<RenderedOutcome> = { id: request.id, results: request.chunk.map((task) => runAndRender(task, render)) };
-  parentPort!.postMessage(response);
+  const results = request.chunk.map((task) => runAndRender(task, render));
+  const bytes = packOutputs(results);
+  parentPort!.postMessage({ id: request.id, results } satisfies WorkerResponse<RenderedOutcome>, [bytes]);
 });

@@ -79,7 +79,7 @@ export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions,
       exitCode = Math.max(exitCode, outcome.exitCode);
     }
     config.onStatuses?.(outcome.statuses);
-    sink.write(outcome.text);
+    sink.write(outcome.output);
     bar.tick();
   };
   try {

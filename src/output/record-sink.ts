@@ -51,11 +51,16 @@ export class RecordSink {
   }
 
   /** Text collects in one buffer and goes out in large writes: a write call per record cost more than the record. */
-  private put(text: string): void {
+  private put(output: string | Uint8Array): void {
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (this.used + 3 * text.length > this.buffer.length) this.flush();
-    if (3 * text.length > this.buffer.length) this.writeAll(Buffer.from(text, 'utf8'));
-    else this.used += this.buffer.write(text, this.used, 'utf8');
+    const most = typeof output === 'string' ? 3 * output.length : output.length;
+    if (this.used + most > this.buffer.length) this.flush();
+    if (most > this.buffer.length) this.writeAll(typeof output === 'string' ? Buffer.from(output, 'utf8') : output);
+    else if (typeof output === 'string') this.used += this.buffer.write(output, this.used, 'utf8');
+    else {
+      this.buffer.set(output, this.used);
+      this.used += output.length;
+    }
   }
 
   /** Sends what is buffered (after each batch of results, so a stream reader sees records as they finish). */
@@ -81,8 +86,9 @@ export class RecordSink {
   }
 
   /** One record, already in the sink's format (an NDJSON line, a JSON document, CSV rows); JSON gets its commas here. */
-  write(text: string): void {
-    this.put(this.format === 'json' ? (this.count === 0 ? '\n' : ',\n') + text : text);
+  write(output: string | Uint8Array): void {
+    if (this.format === 'json') this.put(this.count === 0 ? '\n' : ',\n');
+    this.put(output);
     this.count++;
   }
 
