@@ -7,6 +7,7 @@ import { Chalk } from 'chalk';
 import type { ClaimStatus } from '../claims/grade.js';
 import { analyzeCsvRows, analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
 import { batchCsvRows, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
+import { gradeRecordJson } from '../output/grade-json.js';
 import { toJson } from '../output/json.js';
 import { csvLines, type SinkFormat } from '../output/record-sink.js';
 import type { TaskOutcome } from './analyze-task.js';
@@ -31,14 +32,16 @@ export interface RenderedOutcome {
 export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: RenderOptions): RenderedOutcome {
   const { record } = outcome;
   const graded = task.kind === 'grade';
+  const meta = { exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: graded ? batchStatuses(record) : [] };
   let text: string;
   switch (options.format) {
     case 'ndjson':
-      text = JSON.stringify(record) + '\n';
+    case 'json': {
+      const lineEnd = options.format === 'ndjson' ? '\n' : '';
+      if (graded) return { output: gradeRecordJson(record, lineEnd), ...meta };
+      text = JSON.stringify(record) + lineEnd;
       break;
-    case 'json':
-      text = JSON.stringify(record);
-      break;
+    }
     case 'json-single':
       text = toJson(record) + '\n';
       break;
@@ -49,7 +52,7 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
       text = outcome.error ? '' : (graded ? batchSummaryLine(record) : analyzeTable(record as AnalyzeRecord, new Chalk({ level: options.colour ? 2 : 0 })) + '\n') + '\n';
       break;
   }
-  return { output: text, exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: graded ? batchStatuses(record) : [] };
+  return { output: text, ...meta };
 }
 
 /**
@@ -58,10 +61,12 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
  */
 export function packOutputs(outcomes: RenderedOutcome[]): ArrayBuffer {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const bytes = Buffer.allocUnsafeSlow(outcomes.reduce((sum, o) => sum + 3 * o.output.length, 0));
+  const bytes = Buffer.allocUnsafeSlow(outcomes.reduce((sum, o) => sum + (typeof o.output === 'string' ? 3 : 1) * o.output.length, 0));
   let offset = 0;
   for (const outcome of outcomes) {
-    const length = bytes.write(outcome.output as string, offset, 'utf8');
+    let length = outcome.output.length;
+    if (typeof outcome.output === 'string') length = bytes.write(outcome.output, offset, 'utf8');
+    else bytes.set(outcome.output, offset);
     outcome.output = new Uint8Array(bytes.buffer, offset, length);
     offset += length;
   }

@@ -19,6 +19,12 @@ export const GRADE_RESULT_SCHEMA = 'poregrade/grade-result@1';
 
 export type ClaimStatus = 'met' | 'not_met' | 'undetermined';
 
+/**
+ * The claim or element a result was graded from, under a symbol key (JSON leaves it out): lets the fast record
+ * writer (output/grade-json.ts) reuse the serialised form of the fields that are the same for every lot.
+ */
+export const DEFINITION: unique symbol = Symbol('definition');
+
 export interface WindowResult {
   readonly text: string;
   readonly unit: string;
@@ -59,6 +65,7 @@ export interface ElementResult {
   readonly inputs: readonly InputUsed[];
   readonly inks: readonly InkResult[] | null;
   readonly notes: readonly string[];
+  readonly [DEFINITION]?: Element;
 }
 
 export interface ClaimResult {
@@ -75,6 +82,7 @@ export interface ClaimResult {
   readonly missing: readonly string[];
   readonly note: string | null;
   readonly elements: readonly ElementResult[];
+  readonly [DEFINITION]?: Claim;
 }
 
 export interface SetSettingsResult {
@@ -250,26 +258,27 @@ function constantsOf(e: Element): ElementConstants {
 
 type LotDependent = Pick<ElementResult, 'status' | 'notes'> & Partial<Pick<ElementResult, 'value' | 'margin' | 'marginal' | 'missing' | 'uncertainty' | 'source' | 'as_given' | 'inputs' | 'inks'>>;
 
-/** One element's result, its keys always in the order the grade record documents. */
+/** One element's result: what the claim set says of it (the same for every lot), then the verdict. */
 function elementResult(e: Element, c: ElementConstants, r: LotDependent): ElementResult {
   return {
     id: e.id,
     text: e.text,
     kind: e.kind,
-    status: r.status,
-    value: r.value ?? null,
     unit: c.unit,
     window: c.window,
+    test: c.test,
+    status: r.status,
+    value: r.value ?? null,
     margin: r.margin ?? null,
     marginal: r.marginal ?? false,
     missing: r.missing ?? [],
-    test: c.test,
     uncertainty: r.uncertainty ?? null,
     source: r.source ?? null,
     as_given: r.as_given ?? null,
     inputs: r.inputs ?? [],
     inks: r.inks ?? null,
     notes: r.notes,
+    [DEFINITION]: e,
   };
 }
 
@@ -310,13 +319,14 @@ function decideClaim(set: string, claim: Claim, elements: readonly ElementResult
     set,
     claim: claim.id,
     title: claim.title,
+    note: claim.note ?? null,
     status,
     marginal,
     parents: { rule: claim.parentsRule, claims: parents.map((p) => ({ claim: p.claim, status: p.status })) },
     reason: why.join('; '),
     missing,
-    note: claim.note ?? null,
     elements,
+    [DEFINITION]: claim,
   };
 }
 
