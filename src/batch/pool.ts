@@ -24,11 +24,15 @@ export interface PoolOptions<TTask, TResult> {
 export interface WorkerRequest<TTask> {
   id: number;
   chunk: TTask[];
+  /** A buffer the worker sent earlier, whose contents have been used: handed back for reuse. */
+  spare?: ArrayBuffer;
 }
 
 export interface WorkerResponse<TResult> {
   id: number;
   results: TResult[];
+  /** Transferred memory the results point into (their encoded output). */
+  buffer?: ArrayBuffer;
 }
 
 export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResult>): Promise<void> {
@@ -47,11 +51,21 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
   const ready = new Map<number, TResult>();
   let nextToEmit = 0;
   let nextChunk = 0;
+  // A chunk's buffer goes back to a worker once every result in it has been handed on. Without this, the main
+  // thread (which allocates little) collected the transferred buffers only when their total forced a full GC,
+  // every ~100 ms, and held them until then.
+  const buffers = new Map<number, ArrayBuffer>();
+  const spare: ArrayBuffer[] = [];
   const emit = (): void => {
     while (ready.has(nextToEmit)) {
       const result = ready.get(nextToEmit)!;
       ready.delete(nextToEmit);
       onResult(result, nextToEmit++);
+      const chunk = Math.floor((nextToEmit - 1) / chunkSize);
+      if (nextToEmit === Math.min(chunks[chunk]!.start + chunkSize, tasks.length) && buffers.has(chunk)) {
+        spare.push(buffers.get(chunk)!);
+        buffers.delete(chunk);
+      }
     }
   };
 
@@ -75,7 +89,8 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
         return;
       }
       const id = nextChunk++;
-      worker.postMessage({ id, chunk: chunks[id]!.tasks } satisfies WorkerRequest<TTask>);
+      const buffer = spare.pop();
+      worker.postMessage({ id, chunk: chunks[id]!.tasks, ...(buffer ? { spare: buffer } : {}) } satisfies WorkerRequest<TTask>, buffer ? [buffer] : []);
     };
     for (let j = 0; j < jobs; j++) {
       const worker = new Worker(options.workerUrl, { workerData: options.workerData });
@@ -84,6 +99,7 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
       worker.on('message', (message: WorkerResponse<TResult>) => {
         const start = chunks[message.id]!.start;
         message.results.forEach((result, k) => ready.set(start + k, result));
+        if (message.buffer) buffers.set(message.id, message.buffer);
         try {
           emit();
           options.afterResults?.();

@@ -58,10 +58,12 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
 /**
  * Replaces each outcome's text by its UTF-8 bytes, all in one ArrayBuffer that the worker hands over (transferred,
  * not copied), so the main thread only writes them: decoding and re-encoding the text there took as long as a lot.
+ * `spare`, a buffer the main thread has finished with, is reused when it is large enough.
  */
-export function packOutputs(outcomes: RenderedOutcome[]): ArrayBuffer {
+export function packOutputs(outcomes: RenderedOutcome[], spare?: ArrayBuffer): ArrayBuffer {
   // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-  const bytes = Buffer.allocUnsafeSlow(outcomes.reduce((sum, o) => sum + (typeof o.output === 'string' ? 3 : 1) * o.output.length, 0));
+  const needed = outcomes.reduce((sum, o) => sum + (typeof o.output === 'string' ? 3 : 1) * o.output.length, 0);
+  const bytes = spare && spare.byteLength >= needed ? Buffer.from(spare) : Buffer.allocUnsafeSlow(Math.ceil(1.25 * needed) + 1);
   let offset = 0;
   for (const outcome of outcomes) {
     let length = outcome.output.length;

@@ -23,6 +23,6 @@ export function runAndRender(task: BatchTask, render: RenderOptions): RenderedOu
 parentPort?.on('message', (request: WorkerRequest<BatchTask>) => {
   const render = workerData as RenderOptions;
   const results = request.chunk.map((task) => runAndRender(task, render));
-  const bytes = packOutputs(results);
-  parentPort!.postMessage({ id: request.id, results } satisfies WorkerResponse<RenderedOutcome>, [bytes]);
+  const buffer = packOutputs(results, request.spare);
+  parentPort!.postMessage({ id: request.id, results, buffer } satisfies WorkerResponse<RenderedOutcome>, [buffer]);
 });
