@@ -211,18 +211,6 @@ export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOption
   return { ...coarse, chosen: { start, end, fit, criteria }, thinnedFrom: x.length };
 }
 
-/** Index of the first loading ≥ target in a non-decreasing array (binary search). */
-function firstAtLeast(q: Float64Array, target: number): number {
-  let low = 0;
-  let high = q.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (q[mid]! < target) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
   const n = x.length;
   const y = betTransform(x, q);
@@ -249,6 +237,9 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   let nearest: { start: number; end: number; failed: number; r2: number }[] = [];
 
   for (let start = 0; start + options.minPoints <= n; start++) {
+    // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
+    // it in a step or two (the first index with q ≥ n_m, as a binary search would).
+    let k = 0;
     for (let end = start + options.minPoints - 1; end < n; end++) {
       windowsTried++;
       const m = end - start + 1;
@@ -269,7 +260,12 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       // p/p0 at which the isotherm reaches n_m (criterion 3) and its gap to 1/(√C + 1) (criterion 4).
       let atMonolayer: number | null;
       if (monotone) {
-        const k = firstAtLeast(q, monolayer);
+        if (!(monolayer > q[n - 1]!)) {
+          while (k < n && q[k]! < monolayer) k++;
+          while (k > 0 && q[k - 1]! >= monolayer) k--;
+        } else {
+          k = n;
+        }
         atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : null) : k >= n ? null : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
       } else {
         atMonolayer = relativePressureAtLoading(x, q, monolayer);
@@ -285,9 +281,8 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       if (!consistent) failures.monolayerConsistent++;
       if (failed === 0) {
         if (best === null || end > best.end || (end === best.end && (error! < best.error || (error === best.error && m > best.end - best.start + 1)))) best = { start, end, error: error! };
-      } else if (best === null) {
-        nearest.push({ start, end, failed, r2 });
-        if (nearest.length > 12) nearest = nearest.sort(byNearness).slice(0, 3);
+      } else if (best === null && (nearest.length < 3 || byNearness({ start, failed, r2 }, nearest[2]!) < 0)) {
+        nearest = [...nearest, { start, end, failed, r2 }].sort(byNearness).slice(0, 3);
       }
     }
   }
@@ -299,7 +294,7 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
     chosen: best ? window(best.start, best.end) : null,
     windowsTried,
     failures,
-    nearest: best ? [] : nearest.sort(byNearness).slice(0, 3).map((w) => window(w.start, w.end)),
+    nearest: best ? [] : nearest.map((w) => window(w.start, w.end)),
     thinnedFrom: null,
   };
 }
