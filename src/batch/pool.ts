@@ -62,8 +62,9 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
       ready.delete(nextToEmit);
       onResult(result, nextToEmit++);
       const chunk = Math.floor((nextToEmit - 1) / chunkSize);
-      if (nextToEmit === Math.min(chunks[chunk]!.start + chunkSize, tasks.length) && buffers.has(chunk)) {
-        spare.push(buffers.get(chunk)!);
+      const buffer = buffers.get(chunk);
+      if (buffer && (nextToEmit % chunkSize === 0 || nextToEmit === tasks.length)) {
+        spare.push(buffer);
         buffers.delete(chunk);
       }
     }
