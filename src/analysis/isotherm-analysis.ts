@@ -56,8 +56,12 @@ export function formatBetRange(range: BetRange): string {
 /** Adsorption points sorted by pressure (stable), keeping those BET can use (0 < p/p0 < 1, n > 0). */
 function sortedAdsorption(isotherm: Isotherm): BranchData {
   const ads = branchPoints(isotherm, ADSORPTION);
-  const order = Array.from(ads.relativePressure.keys()).sort((a, b) => ads.relativePressure[a]! - ads.relativePressure[b]! || a - b);
-  const keep = order.filter((i) => ads.relativePressure[i]! > 0 && ads.relativePressure[i]! < 1 && ads.loadingCm3StpPerG[i]! > 0);
+  const x = ads.relativePressure;
+  let sorted = true;
+  for (let i = 1; i < x.length && sorted; i++) sorted = x[i - 1]! <= x[i]!;
+  // Readers already put adsorption in measurement order, which is nearly always rising: sort only when it is not.
+  const order = sorted ? Array.from(x.keys()) : Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b);
+  const keep = order.filter((i) => x[i]! > 0 && x[i]! < 1 && ads.loadingCm3StpPerG[i]! > 0);
   return {
     relativePressure: Float64Array.from(keep, (i) => ads.relativePressure[i]!),
     loadingCm3StpPerG: Float64Array.from(keep, (i) => ads.loadingCm3StpPerG[i]!),

@@ -28,12 +28,13 @@ const CANDIDATES = ['\t', ';', ','] as const;
  * consistent (and non-zero) over the first lines.
  */
 export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
-  const sample = lines.filter((l) => l.trim() !== '').slice(0, 40);
+  const sample: string[] = [];
+  for (let i = 0; i < lines.length && sample.length < 40; i++) if (lines[i]!.trim() !== '') sample.push(lines[i]!);
   if (sample.length > 0 && sample.every((l) => l.includes('\t'))) return '\t';
   let best: ',' | ';' | '\t' = ',';
   let bestScore = -1;
   for (const d of CANDIDATES) {
-    const counts = sample.map((l) => l.split(d).length - 1);
+    const counts = sample.map((l) => occurrences(l, d));
     const withIt = counts.filter((c) => c > 0).length;
     if (withIt === 0) continue;
     // Lines that carry the separator, weighted by how often the most common count repeats.
@@ -46,6 +47,12 @@ export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
     }
   }
   return best;
+}
+
+function occurrences(line: string, char: string): number {
+  let count = 0;
+  for (let at = line.indexOf(char); at >= 0; at = line.indexOf(char, at + 1)) count++;
+  return count;
 }
 
 /**

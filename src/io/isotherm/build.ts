@@ -46,25 +46,26 @@ export function buildIsotherm(parts: IsothermParts): Isotherm {
   const relativePressure = new Float64Array(n);
   const loading = new Float64Array(n);
   const branch = new Uint8Array(n);
-  order.forEach((src, k) => {
+  for (let k = 0; k < n; k++) {
+    const src = order[k]!;
     const p = points.relativePressure[src]!;
     const q = points.loadingCm3StpPerG[src]!;
     const b = points.branch[src] === DESORPTION ? DESORPTION : ADSORPTION;
-    const where = { file, line: points.line[src] };
-    if (!Number.isFinite(p) || !Number.isFinite(q)) throw new InputError('E_BAD_NUMBER', 'a pressure or loading is not a finite number', where);
+    const line = points.line[src];
+    if (!Number.isFinite(p) || !Number.isFinite(q)) throw new InputError('E_BAD_NUMBER', 'a pressure or loading is not a finite number', { file, line });
     if (p < 0 || p > MAX_RELATIVE_PRESSURE) {
-      throw new InputError('E_PRESSURE_RANGE', `relative pressure ${p} is outside 0–${MAX_RELATIVE_PRESSURE}`, { ...where, field: 'p/p0' }, 'check the pressure column, its unit and p0');
+      throw new InputError('E_PRESSURE_RANGE', `relative pressure ${p} is outside 0–${MAX_RELATIVE_PRESSURE}`, { file, line, field: 'p/p0' }, 'check the pressure column, its unit and p0');
     }
-    if (q < 0) throw new InputError('E_NEGATIVE_LOADING', `amount adsorbed ${q} is negative`, { ...where, field: 'loading' }, 'check the loading column; drop points below the instrument\'s resolution');
+    if (q < 0) throw new InputError('E_NEGATIVE_LOADING', `amount adsorbed ${q} is negative`, { file, line, field: 'loading' }, 'check the loading column; drop points below the instrument\'s resolution');
     const previous = seen[b]!.get(p);
     if (previous !== undefined) {
-      throw new InputError('E_DUPLICATE_PRESSURE', `relative pressure ${p} appears twice in the ${b === ADSORPTION ? 'adsorption' : 'desorption'} branch (also at line ${previous})`, where, 'remove the repeated row');
+      throw new InputError('E_DUPLICATE_PRESSURE', `relative pressure ${p} appears twice in the ${b === ADSORPTION ? 'adsorption' : 'desorption'} branch (also at line ${previous})`, { file, line }, 'remove the repeated row');
     }
-    seen[b]!.set(p, points.line[src] ?? k + 1);
+    seen[b]!.set(p, line ?? k + 1);
     relativePressure[k] = p;
     loading[k] = q;
     branch[k] = b;
-  });
+  }
   return {
     relativePressure,
     loadingCm3StpPerG: loading,

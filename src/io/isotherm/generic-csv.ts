@@ -262,14 +262,15 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
       const why = delimiter === ',' && row.cells.slice(headerCells).every((c) => /^\d+$/.test(c)) ? ' — decimal commas in a comma-separated file?' : '';
       throw new InputError('E_ROW_LENGTH', `row has ${row.cells.length} cells, the header names ${headerCells}${why}`, { file, line: row.line }, 'save the file with a semicolon or tab separator when numbers use decimal commas');
     }
-    const pressure = parseNumber(row.cells[pressureCol]!, { file, line: row.line, field: rows[header.index]!.cells[pressureCol] }, decimalComma);
+    // The error location is built only for a bad cell: one object per cell was most of this loop's garbage.
+    const pressure = tryParseNumber(row.cells[pressureCol]!, decimalComma) ?? parseNumber(row.cells[pressureCol]!, { file, line: row.line, field: rows[header.index]!.cells[pressureCol] }, decimalComma);
     let relativePressure = pressure;
     if (!relative) {
-      const p0 = p0Col >= 0 ? parseNumber(row.cells[p0Col]!, { file, line: row.line, field: p0Column!.header }, decimalComma) * p0InPressureUnits! : p0InPressureUnits!;
+      const p0 = p0Col >= 0 ? (tryParseNumber(row.cells[p0Col]!, decimalComma) ?? parseNumber(row.cells[p0Col]!, { file, line: row.line, field: p0Column!.header }, decimalComma)) * p0InPressureUnits! : p0InPressureUnits!;
       if (!(p0 > 0)) throw new InputError('E_BAD_NUMBER', `p0 ${p0} is not positive`, { file, line: row.line, field: p0Column?.header ?? 'p0' });
       relativePressure = pressure / p0;
     }
-    const loading = parseNumber(row.cells[loadingCol]!, { file, line: row.line, field: loadingColumn.header }, decimalComma) * loadingFactor;
+    const loading = (tryParseNumber(row.cells[loadingCol]!, decimalComma) ?? parseNumber(row.cells[loadingCol]!, { file, line: row.line, field: loadingColumn.header }, decimalComma)) * loadingFactor;
     let branch = -1;
     if (branchCol >= 0) {
       const label = parseBranchLabel(row.cells[branchCol]!);
