@@ -51,8 +51,28 @@ export function basisWord(text: string): Basis | null {
   return null;
 }
 
-/** Classifies one header cell. */
+/**
+ * Roles already worked out, by header text (frozen, since callers share them). The bound keeps the data cells met
+ * while hunting for a header row from piling up.
+ */
+const classified = new Map<string, HeaderRole>();
+const MAX_CLASSIFIED = 1000;
+
+/**
+ * Classifies one header cell. Remembered by text: the files of a batch name their columns alike, and working a
+ * header out costs a dozen regular expressions, asked again by each reader's detection and by the read.
+ */
 export function classifyHeader(header: string): HeaderRole {
+  let role = classified.get(header);
+  if (!role) {
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    role = Object.freeze(headerRole(header));
+    classified.set(header, role);
+  }
+  return role;
+}
+
+function headerRole(header: string): HeaderRole {
   const s = squash(header);
   if (s === '') return { role: 'other' };
   const percent = /%|percent/.test(s);

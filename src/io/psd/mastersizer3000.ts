@@ -14,13 +14,15 @@ import { basisInHeader, classifyHeader } from './headers.js';
 import { chooseRecords, meanOfRecords } from './records.js';
 import type { PsdReader } from './reader.js';
 import { readPreamble, readSizeTable } from './size-table.js';
-import { sourceTable, tableOrReason } from './table-source.js';
+import { headerCandidates, sourceTable, tableOrReason } from './table-source.js';
 
 const SIZE_CLASSES = /^size classes/i;
 const DENSITY = /density\s*\(%\)/i;
 
+const isTableHeader = (row: DelimitedRow): boolean => row.cells.some((c) => SIZE_CLASSES.test(c.trim())) && row.cells.some((c) => DENSITY.test(c));
+
 function headerIndex(rows: DelimitedRow[]): number {
-  return rows.findIndex((r) => r.cells.some((c) => SIZE_CLASSES.test(c.trim())) && r.cells.some((c) => DENSITY.test(c)));
+  return rows.findIndex(isTableHeader);
 }
 
 export const mastersizer3000Reader: PsdReader = {
@@ -30,8 +32,8 @@ export const mastersizer3000Reader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    const at = headerIndex(table.rows);
-    return at >= 0 ? { score: 0.85, reason: `"Size Classes" header at line ${table.rows[at]!.line}` } : { score: 0, reason: 'no "Size Classes" beside a "… Density (%)" column' };
+    const row = headerCandidates(table).find(isTableHeader);
+    return row ? { score: 0.85, reason: `"Size Classes" header at line ${row.line}` } : { score: 0, reason: 'no "Size Classes" beside a "… Density (%)" column' };
   },
   read(input, options) {
     const { file } = input;

@@ -52,6 +52,32 @@ function spreadsheetTable(input: RawInput): SourceTable {
   throw new InputError('E_EMPTY_FILE', 'every sheet of the spreadsheet is empty', { file: input.file });
 }
 
+const candidates = new WeakMap<SourceTable, DelimitedRow[]>();
+
+/**
+ * The rows that may be a table header: those with a cell whose first non-blank character is an ASCII letter.
+ * Every header word the instrument detectors look for ("Sizes[1]", "p3 [%]", "Size Classes", "Diameter") starts
+ * with one and number cells never do, so detection need not walk the hundreds of data rows of every file.
+ */
+export function headerCandidates(table: SourceTable): DelimitedRow[] {
+  let rows = candidates.get(table);
+  if (!rows) {
+    rows = table.rows.filter((row) => row.cells.some(startsWithLetter));
+    candidates.set(table, rows);
+  }
+  return rows;
+}
+
+const BLANKS_THEN_LETTER = /^\s*[A-Za-z]/;
+
+function startsWithLetter(cell: string): boolean {
+  const code = cell.charCodeAt(0);
+  const lowerCase = code | 0x20;
+  if (lowerCase >= 0x61 && lowerCase <= 0x7a) return true;
+  // Only a leading blank (ASCII or not) can hide a letter further in; \s blanks exactly what trim() removes.
+  return (code <= 0x20 || code > 0x7f) && BLANKS_THEN_LETTER.test(cell);
+}
+
 /** For detect(): the rows, or why there are none (detection never throws). */
 export function tableOrReason(input: RawInput): SourceTable | string {
   try {
