@@ -167,57 +167,123 @@ function checkFactTypes(lot: LotFile, sets: readonly ClaimSet[]): void {
   }
 }
 
+/**
+ * A claim set as the grader walks it, worked out once per set: each claim's parents by position, and what each
+ * element shows whatever the lot.
+ */
+interface SetPlan {
+  readonly claims: readonly ClaimPlan[];
+  /** Memo slots: one per distinct claim id, as grading memoises by id. */
+  readonly slots: number;
+}
+
+interface ClaimPlan {
+  readonly claim: Claim;
+  readonly slot: number;
+  /** Positions in set.claims (the last claim of that id, as a lookup by id finds); -1: no such claim. */
+  readonly parents: readonly number[];
+  readonly elements: readonly ElementPlan[];
+  /** "1, 2, 3": the parents as the reasons of any-one-of claims name them. */
+  readonly parentList: string;
+  /** Decisions made so far, by the pattern of element and parent statuses (decideClaim); grows with use. */
+  readonly decisions: Map<number, Decision>;
+}
+
+type ElementPlan = FactPlan | NumericPlan;
+
+interface FactPlan {
+  readonly kind: 'fact';
+  readonly element: FactElement;
+  readonly constants: ElementConstants;
+  /** What an unknown verdict lacks, and the source of a known one. */
+  readonly lacking: readonly string[];
+  readonly declared: string;
+}
+
+interface NumericPlan {
+  readonly kind: 'numeric';
+  readonly element: NumericElement;
+  readonly constants: ElementConstants;
+}
+
+const setPlans = new WeakMap<ClaimSet, SetPlan>();
+
+function setPlanOf(set: ClaimSet): SetPlan {
+  let plan = setPlans.get(set);
+  if (!plan) setPlans.set(set, (plan = setPlan(set)));
+  return plan;
+}
+
+function setPlan(set: ClaimSet): SetPlan {
+  const positionOf = new Map(set.claims.map((c, i) => [c.id, i]));
+  const slotOf = new Map<string, number>();
+  for (const c of set.claims) if (!slotOf.has(c.id)) slotOf.set(c.id, slotOf.size);
+  const claims = set.claims.map(
+    (claim): ClaimPlan => ({
+      claim,
+      slot: slotOf.get(claim.id) as number,
+      parents: claim.parents.map((id) => positionOf.get(id) ?? -1),
+      elements: claim.elements.map(elementPlan),
+      parentList: claim.parents.join(', '),
+      decisions: new Map(),
+    }),
+  );
+  return { claims, slots: slotOf.size };
+}
+
+function elementPlan(e: Element): ElementPlan {
+  const constants = constantsOf(e);
+  return e.kind === 'fact' ? { kind: 'fact', element: e, constants, lacking: [`facts.${e.fact}`], declared: `declared: facts.${e.fact}` } : { kind: 'numeric', element: e, constants };
+}
+
 class SetGrader {
-  private readonly results = new Map<string, ClaimResult>();
-  private readonly byId: ReadonlyMap<string, Claim>;
+  private readonly plan: SetPlan;
+  /** By memo slot (claim id). */
+  private readonly results: (ClaimResult | undefined)[];
 
   constructor(
     private readonly set: ClaimSet,
     private readonly lot: LotFile,
     private readonly resolver: QuantityResolver,
   ) {
-    this.byId = new Map(set.claims.map((c) => [c.id, c]));
+    this.plan = setPlanOf(set);
+    this.results = new Array<ClaimResult | undefined>(this.plan.slots).fill(undefined);
   }
 
   gradeAll(): ClaimResult[] {
-    return this.set.claims.map((c) => this.grade(c));
+    return this.plan.claims.map((c) => this.grade(c));
   }
 
   /** Parents first (memoised); the loader has refused parent cycles. */
-  private grade(claim: Claim): ClaimResult {
-    const done = this.results.get(claim.id);
+  private grade(plan: ClaimPlan): ClaimResult {
+    const done = this.results[plan.slot];
     if (done) return done;
-    const parents = claim.parents.map((id) => {
-      const parent = this.byId.get(id);
-      if (!parent) throw new Error(`internal: claim ${claim.id} names unknown parent ${id}`);
+    const { claim } = plan;
+    const parents = plan.parents.map((position, i) => {
+      const parent = this.plan.claims[position];
+      if (!parent) throw new Error(`internal: claim ${claim.id} names unknown parent ${claim.parents[i]}`);
       return this.grade(parent);
     });
-    const elements = claim.elements.map((e) => this.element(e));
-    const result = decideClaim(this.set.id, claim, elements, parents);
-    this.results.set(claim.id, result);
+    const elements = plan.elements.map((e) => (e.kind === 'fact' ? this.factElement(e) : this.numericElement(e)));
+    const result = decideClaim(this.set.id, plan, elements, parents);
+    this.results[plan.slot] = result;
     return result;
   }
 
-  private element(e: Element): ElementResult {
-    return e.kind === 'fact' ? this.factElement(e) : this.numericElement(e);
-  }
-
-  private factElement(e: FactElement): ElementResult {
+  private factElement({ element: e, constants: c, lacking, declared }: FactPlan): ElementResult {
     const value = this.lot.facts.get(e.fact);
-    const c = constantsOf(e);
-    if (value === undefined) return elementResult(e, c, { status: 'unknown', value: null, missing: [`facts.${e.fact}`], notes: c.notes });
+    if (value === undefined) return elementResult(e, c, { status: 'unknown', value: null, missing: lacking, notes: c.notes });
     const status = judgeFact(e.test, value);
-    const lacking = e.test.kind === 'includes_all' && status === 'fail' ? [`lacks: ${missingTerms(e.test, value).join(', ')}`] : [];
-    return elementResult(e, c, { status, value, source: `declared: facts.${e.fact}`, notes: lacking.length > 0 ? [...lacking, ...c.notes] : c.notes });
+    const lacks = e.test.kind === 'includes_all' && status === 'fail' ? [`lacks: ${missingTerms(e.test, value).join(', ')}`] : [];
+    return elementResult(e, c, { status, value, source: declared, notes: joined(lacks, c.notes) });
   }
 
-  private numericElement(e: NumericElement): ElementResult {
-    const c = constantsOf(e);
+  private numericElement({ element: e, constants: c }: NumericPlan): ElementResult {
     const r = this.resolver.valueIn(e.expr, e.valueText, e.window.unit);
-    if (r.kind === 'missing') return elementResult(e, c, { status: 'unknown', missing: r.missing, notes: [...r.reasons, ...c.notes] });
+    if (r.kind === 'missing') return elementResult(e, c, { status: 'unknown', missing: r.missing, notes: joined(r.reasons, c.notes) });
     if (r.kind === 'value') {
       const v = judgeNumeric(r.value, r.uncertainty, e.window, r.resolutionWarning);
-      return elementResult(e, c, { status: v.status, value: r.value, margin: v.margin, marginal: v.marginal, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs, notes: r.warnings.length > 0 ? [...r.warnings, ...c.notes] : c.notes });
+      return elementResult(e, c, { status: v.status, value: r.value, margin: v.margin, marginal: v.marginal, uncertainty: r.uncertainty, source: r.source, as_given: r.asGiven, inputs: r.inputs, notes: joined(r.warnings, c.notes) });
     }
     const inks = [...r.inks].map(([ink, v]) => inkResult(ink, v, e.window));
     const status: ElementStatus = inks.some((i) => i.status === 'fail') ? 'fail' : inks.every((i) => i.status === 'pass') ? 'pass' : 'unknown';
@@ -235,6 +301,13 @@ class SetGrader {
       notes: c.notes,
     });
   }
+}
+
+/** `a` then `b`, without copying when one is empty (results are read-only; sharing a list is safe). */
+function joined(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  return [...a, ...b];
 }
 
 /** What an element's result shows that does not depend on the lot, worked out once per element. */
@@ -288,46 +361,90 @@ function inkResult(ink: string, v: Known | Missing, window: Window): InkResult {
   return { ink, status: verdict.status, value: v.value, uncertainty: v.uncertainty, margin: verdict.margin, marginal: verdict.marginal, source: v.source, missing: [], notes: v.warnings };
 }
 
-function decideClaim(set: string, claim: Claim, elements: readonly ElementResult[], parents: readonly ClaimResult[]): ClaimResult {
-  const any = claim.parentsRule === 'any_one_of';
-  const failing = elements.filter((e) => e.status === 'fail');
-  const unknown = elements.filter((e) => e.status === 'unknown');
-  const parentsMet = any ? parents.some((p) => p.status === 'met') : parents.every((p) => p.status === 'met');
-  const parentsFailed = parents.length > 0 && (any ? parents.every((p) => p.status === 'not_met') : parents.some((p) => p.status === 'not_met'));
-  const open = parents.filter((p) => p.status === 'undetermined');
+/**
+ * A claim's status and reason, which follow from its elements' and parents' statuses alone. Lots repeat a few
+ * patterns of those, so each claim remembers the decisions it has made (ClaimPlan.decisions).
+ */
+interface Decision {
+  readonly status: ClaimStatus;
+  readonly reason: string;
+}
 
-  let status: ClaimStatus;
-  const why: string[] = [];
-  if (failing.length > 0 || parentsFailed) {
-    status = 'not_met';
-    if (failing.length > 0) why.push(`${plural(failing.length, 'element')} ${failing.map((e) => e.id).join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}`);
-    if (parentsFailed) why.push(any ? `none of claims ${claim.parents.join(', ')} is met` : `claim ${parents.filter((p) => p.status === 'not_met').map((p) => p.claim).join(', ')} is not met`);
-  } else if (unknown.length === 0 && parentsMet) {
-    status = 'met';
-    why.push('every element passes');
-    const met = parents.filter((p) => p.status === 'met').map((p) => p.claim);
-    if (met.length > 0) why.push(`${plural(met.length, 'claim')} ${met.join(', ')} ${met.length === 1 ? 'is' : 'are'} met${any ? ` (any one of ${claim.parents.join(', ')} suffices)` : ''}`);
-  } else {
-    status = 'undetermined';
-    if (unknown.length > 0) why.push(`${plural(unknown.length, 'element')} ${unknown.map((e) => e.id).join(', ')} cannot be judged`);
-    if (!parentsMet) why.push(`${plural(open.length, 'claim')} ${open.map((p) => p.claim).join(', ')} ${open.length === 1 ? 'is' : 'are'} undetermined`);
+const STATUS_CODE: Readonly<Record<ElementStatus | ClaimStatus, number>> = { pass: 0, met: 0, fail: 1, not_met: 1, unknown: 2, undetermined: 2 };
+/** Two bits per element and parent: up to 15 of them keep the pattern a small integer. */
+const MAX_PATTERN_ITEMS = 15;
+/** Plenty for the patterns real lots show; a claim graded over every combination stops remembering. */
+const MAX_DECISIONS = 256;
+
+function decideClaim(set: string, plan: ClaimPlan, elements: readonly ElementResult[], parents: readonly ClaimResult[]): ClaimResult {
+  const { claim } = plan;
+  let pattern = 0;
+  let marginalElement = false;
+  for (const e of elements) {
+    pattern = pattern * 4 + STATUS_CODE[e.status];
+    if (e.marginal) marginalElement = true;
   }
-
-  const missing = status === 'undetermined' ? unique([...unknown.flatMap((e) => e.missing), ...(parentsMet ? [] : open.flatMap((p) => p.missing))]) : [];
-  const marginal = elements.some((e) => e.marginal) || (status === 'met' && parents.some((p) => p.status === 'met' && p.marginal));
+  let marginalParentMet = false;
+  for (const p of parents) {
+    pattern = pattern * 4 + STATUS_CODE[p.status];
+    if (p.status === 'met' && p.marginal) marginalParentMet = true;
+  }
+  const remembered = elements.length + parents.length <= MAX_PATTERN_ITEMS;
+  let decision = remembered ? plan.decisions.get(pattern) : undefined;
+  if (!decision) {
+    decision = decide(plan, elements, parents);
+    if (remembered && plan.decisions.size < MAX_DECISIONS) plan.decisions.set(pattern, decision);
+  }
+  const { status, reason } = decision;
   return {
     set,
     claim: claim.id,
     title: claim.title,
     note: claim.note ?? null,
     status,
-    marginal,
+    marginal: marginalElement || (status === 'met' && marginalParentMet),
     parents: { rule: claim.parentsRule, claims: parents.map((p) => ({ claim: p.claim, status: p.status })) },
-    reason: why.join('; '),
-    missing,
+    reason,
+    missing: status === 'undetermined' ? missingOf(claim, elements, parents) : [],
     elements,
     [DEFINITION]: claim,
   };
+}
+
+/** claims.md, "Verdicts": the claim's status from its elements' and parents', and one sentence saying why. */
+function decide(plan: ClaimPlan, elements: readonly ElementResult[], parents: readonly ClaimResult[]): Decision {
+  const any = plan.claim.parentsRule === 'any_one_of';
+  const failing = elements.filter((e) => e.status === 'fail');
+  const unknown = elements.filter((e) => e.status === 'unknown');
+  const parentsMet = any ? parents.some((p) => p.status === 'met') : parents.every((p) => p.status === 'met');
+  const parentsFailed = parents.length > 0 && (any ? parents.every((p) => p.status === 'not_met') : parents.some((p) => p.status === 'not_met'));
+  const open = parents.filter((p) => p.status === 'undetermined');
+
+  const why: string[] = [];
+  if (failing.length > 0 || parentsFailed) {
+    if (failing.length > 0) why.push(`${plural(failing.length, 'element')} ${failing.map((e) => e.id).join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}`);
+    if (parentsFailed) why.push(any ? `none of claims ${plan.parentList} is met` : `claim ${parents.filter((p) => p.status === 'not_met').map((p) => p.claim).join(', ')} is not met`);
+    return { status: 'not_met', reason: why.join('; ') };
+  }
+  if (unknown.length === 0 && parentsMet) {
+    why.push('every element passes');
+    const met = parents.filter((p) => p.status === 'met').map((p) => p.claim);
+    if (met.length > 0) why.push(`${plural(met.length, 'claim')} ${met.join(', ')} ${met.length === 1 ? 'is' : 'are'} met${any ? ` (any one of ${plan.parentList} suffices)` : ''}`);
+    return { status: 'met', reason: why.join('; ') };
+  }
+  if (unknown.length > 0) why.push(`${plural(unknown.length, 'element')} ${unknown.map((e) => e.id).join(', ')} cannot be judged`);
+  if (!parentsMet) why.push(`${plural(open.length, 'claim')} ${open.map((p) => p.claim).join(', ')} ${open.length === 1 ? 'is' : 'are'} undetermined`);
+  return { status: 'undetermined', reason: why.join('; ') };
+}
+
+/** What an undetermined claim lacks: its unknown elements' names, then (unless its parents are met) theirs. */
+function missingOf(claim: Claim, elements: readonly ElementResult[], parents: readonly ClaimResult[]): string[] {
+  const any = claim.parentsRule === 'any_one_of';
+  const parentsMet = any ? parents.some((p) => p.status === 'met') : parents.every((p) => p.status === 'met');
+  const missing: string[] = [];
+  for (const e of elements) if (e.status === 'unknown') addNew(missing, e.missing);
+  if (!parentsMet) for (const p of parents) if (p.status === 'undetermined') addNew(missing, p.missing);
+  return missing;
 }
 
 function windowResult(w: Window): WindowResult {
@@ -337,6 +454,14 @@ function windowResult(w: Window): WindowResult {
 
 function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
+}
+
+/**
+ * Appends the items `out` lacks, keeping the order of first appearance (as `unique` of the concatenation). A linear
+ * search: these lists hold a few lot names, where it is quicker than building a Set for every claim.
+ */
+function addNew(out: string[], items: readonly string[]): void {
+  for (const item of items) if (!out.includes(item)) out.push(item);
 }
 
 function plural(n: number, word: string): string {

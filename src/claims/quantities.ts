@@ -4,12 +4,12 @@
  * overrides what could be derived and the result says which source was used. A quantity nothing can supply is
  * `missing`, with the lot names that would supply it.
  */
-import { evaluate, namesIn, propagatedUncertainty, type Expr } from './expression.js';
+import { compileExpression, evaluate, ExpressionError, type CompiledExpression, type Expr } from './expression.js';
 import type { ClaimSet, QuantityDefinition, QuantitySource } from './claim-set.js';
 import type { LotFile } from './lot.js';
-import { isPerInk, MEASURED, selectMeasurement, type LotMeasurements, type Measurement } from './measurements.js';
+import { isPerInk, MEASURED, selectMeasurement, type LotMeasurements, type MeasuredName, type Measurement } from './measurements.js';
 import type { EffectiveSettings } from './settings.js';
-import { convert, parseUnit, UnitError, type Dimension, type Unit } from './units.js';
+import { convert, DIMENSIONLESS, parseUnit, UnitError, type Unit } from './units.js';
 
 /** One input of a derived value, as shown in the output. */
 export interface InputUsed {
@@ -48,21 +48,108 @@ export interface PerInkValues {
 
 export type Resolved = Known | Missing | PerInkValues;
 
+/**
+ * What the sources of one quantity say whatever the lot: the words of each source, and what a missing declared
+ * value lacks. Worked out once per claim set (a batch resolves the same sources for every lot).
+ */
+interface QuantityPlan {
+  readonly definition: QuantityDefinition;
+  readonly sources: readonly SourcePlan[];
+  /** For a value from source i > 0: " (not given: …)", the sources tried before it. */
+  readonly notGiven: readonly string[];
+}
+
+type SourcePlan =
+  | { readonly kind: 'declared'; readonly name: string; readonly absent: Missing; readonly source: string }
+  | { readonly kind: 'measured'; readonly name: MeasuredName; readonly what: string }
+  | { readonly kind: 'expression'; readonly derivation: Derivation };
+
+/** An expression ready to evaluate: compiled, its source text, and the dimension error it would raise, if any. */
+interface Derivation {
+  readonly text: string;
+  readonly source: string;
+  readonly compiled: CompiledExpression;
+  /**
+   * Adding metres to grams fails whatever the values: the inputs' units are their quantities' units, fixed by the set.
+   * The loader refuses such sets; a set built in code still gets the error evaluate() gives, once all inputs are known.
+   */
+  readonly dimensionError: ExpressionError | null;
+}
+
+interface SetPlan {
+  readonly quantities: ReadonlyMap<string, QuantityPlan>;
+  /** Element expressions, by their parsed tree. */
+  readonly derivations: Map<Expr, Derivation>;
+  readonly set: ClaimSet;
+}
+
+const plans = new WeakMap<ClaimSet, SetPlan>();
+
+function planOf(set: ClaimSet): SetPlan {
+  let plan = plans.get(set);
+  if (!plan) {
+    const quantities = new Map<string, QuantityPlan>();
+    for (const [name, q] of set.quantities) quantities.set(name, quantityPlan(set, q));
+    plans.set(set, (plan = { quantities, derivations: new Map(), set }));
+  }
+  return plan;
+}
+
+function quantityPlan(set: ClaimSet, q: QuantityDefinition): QuantityPlan {
+  const sources = q.sources.map((source): SourcePlan => {
+    switch (source.kind) {
+      case 'declared': {
+        const overrides = q.sources.length > 1 ? ` (overrides ${q.sources.filter((s) => s !== source).map(describeSource).join(', ')})` : '';
+        return { kind: 'declared', name: source.name, absent: { kind: 'missing', missing: [`values.${source.name}`], reasons: [] }, source: `declared: values.${source.name}${overrides}` };
+      }
+      case 'measured':
+        return { kind: 'measured', name: source.name, what: `measured: ${MEASURED[source.name].description}` };
+      case 'expression':
+        return { kind: 'expression', derivation: derivation(set, source.expr, source.text) };
+    }
+  });
+  const notGiven = q.sources.map((_, i) => ` (not given: ${q.sources.slice(0, i).map(describeSource).join(', ')})`);
+  return { definition: q, sources, notGiven };
+}
+
+function derivation(set: ClaimSet, expr: Expr, text: string): Derivation {
+  let dimensionError: ExpressionError | null = null;
+  try {
+    evaluate(expr, (name) => ({ value: 1, dimension: set.quantities.get(name)?.unit.dimension ?? DIMENSIONLESS }));
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    dimensionError = error;
+  }
+  return { text, source: `derived: ${text}`, compiled: compileExpression(expr), dimensionError };
+}
+
+/** An element's expression, prepared once per set (by tree; a caller passing other text gets its own). */
+function elementDerivation(plan: SetPlan, expr: Expr, text: string): Derivation {
+  const cached = plan.derivations.get(expr);
+  if (cached?.text === text) return cached;
+  const fresh = derivation(plan.set, expr, text);
+  if (!cached) plan.derivations.set(expr, fresh);
+  return fresh;
+}
+
 export class QuantityResolver {
   private readonly cache = new Map<string, Resolved>();
+  private readonly plan: SetPlan;
 
   constructor(
-    private readonly set: ClaimSet,
+    set: ClaimSet,
     private readonly lot: LotFile,
     private readonly measurements: LotMeasurements,
     private readonly settings: EffectiveSettings,
-  ) {}
+  ) {
+    this.plan = planOf(set);
+  }
 
   /** The quantity's value in its own unit. */
   resolve(name: string): Resolved {
     const cached = this.cache.get(name);
     if (cached) return cached;
-    const q = this.set.quantities.get(name);
+    const q = this.plan.quantities.get(name);
     // The loader guarantees every name read is defined; this guards a caller passing a raw name.
     const result: Resolved = q ? this.fromSources(q) : { kind: 'missing', missing: [], reasons: [`the set defines no quantity "${name}"`] };
     this.cache.set(name, result);
@@ -77,17 +164,19 @@ export class QuantityResolver {
       if (r.kind === 'per_ink') return { kind: 'per_ink', inks: new Map([...r.inks].map(([ink, v]) => [ink, v.kind === 'value' ? inUnit(v, unit) : v])) };
       return inUnit(r, unit);
     }
-    return this.derive(expr, text, unit);
+    return this.derive(elementDerivation(this.plan, expr, text), unit);
   }
 
-  private fromSources(q: QuantityDefinition): Resolved {
+  private fromSources(q: QuantityPlan): Resolved {
+    const { sources } = q;
+    // One source (most quantities): its failure is the quantity's, as the general rule below would build it.
+    if (sources.length === 1) return this.fromSource(q, sources[0] as SourcePlan);
     const failures: Missing[] = [];
-    for (const [i, source] of q.sources.entries()) {
-      const r = this.fromSource(q, source);
+    for (let i = 0; i < sources.length; i++) {
+      const r = this.fromSource(q, sources[i] as SourcePlan);
       if (r.kind !== 'missing') {
         if (i === 0 || r.kind === 'per_ink') return r;
-        const skipped = q.sources.slice(0, i).map(describeSource).join(', ');
-        return { ...r, source: `${r.source} (not given: ${skipped})` };
+        return { ...r, source: `${r.source}${q.notGiven[i]}` };
       }
       failures.push(r);
     }
@@ -99,69 +188,100 @@ export class QuantityResolver {
     };
   }
 
-  private fromSource(q: QuantityDefinition, source: QuantitySource): Resolved {
+  private fromSource(q: QuantityPlan, source: SourcePlan): Resolved {
+    const unit = q.definition.unit;
     switch (source.kind) {
       case 'declared': {
         const declared = this.lot.values.get(source.name);
-        if (!declared) return { kind: 'missing', missing: [`values.${source.name}`], reasons: [] };
-        const overrides = q.sources.length > 1 ? ` (overrides ${q.sources.filter((s) => s !== source).map(describeSource).join(', ')})` : '';
-        return known(declared.value, q.unit, declared.tolerance, `declared: values.${source.name}${overrides}`);
+        if (!declared) return source.absent;
+        return known(declared.value, unit, declared.tolerance, source.source);
       }
       case 'measured': {
         const { measurement, via } = selectMeasurement(source.name, this.measurements, this.settings);
-        const what = `measured: ${MEASURED[source.name].description}${via ? `; ${via}` : ''}`;
+        const what = via ? `${source.what}; ${via}` : source.what;
         if (isPerInk(measurement)) {
-          return { kind: 'per_ink', inks: new Map(Object.entries(measurement.inks).map(([ink, m]) => [ink, fromMeasurement(m, q.unit, what)])) };
+          const inks = new Map<string, Known | Missing>();
+          for (const ink of Object.keys(measurement.inks)) inks.set(ink, fromMeasurement(measurement.inks[ink] as Measurement, unit, what));
+          return { kind: 'per_ink', inks };
         }
-        return fromMeasurement(measurement, q.unit, what);
+        return fromMeasurement(measurement, unit, what);
       }
       case 'expression':
-        return this.derive(source.expr, source.text, q.unit);
+        return this.derive(source.derivation, unit);
     }
   }
 
   /** Evaluates an expression over resolved quantities in base units, with propagated uncertainty. */
-  private derive(expr: Expr, text: string, unit: Unit): Known | Missing {
-    const inputs = new Map<string, Known>();
+  private derive(d: Derivation, unit: Unit): Known | Missing {
+    const names = d.compiled.names;
+    const inputs: Known[] = [];
     const missingNames: string[] = [];
     const reasons: string[] = [];
-    for (const name of namesIn(expr)) {
+    for (const name of names) {
       const r = this.resolve(name);
-      if (r.kind === 'value') inputs.set(name, r);
+      if (r.kind === 'value') inputs.push(r);
       else if (r.kind === 'missing') {
         for (const m of r.missing) if (!missingNames.includes(m)) missingNames.push(m);
-        reasons.push(...r.reasons.map((reason) => `${name}: ${reason}`));
+        for (const reason of r.reasons) reasons.push(`${name}: ${reason}`);
       } else reasons.push(`${name} is per ink and cannot enter an expression`);
     }
     if (missingNames.length > 0 || reasons.length > 0) return { kind: 'missing', missing: missingNames, reasons };
+    if (d.dimensionError) throw d.dimensionError;
 
-    const operand = (name: string): { value: number; dimension: Dimension } => {
-      const input = inputs.get(name);
-      if (!input) throw new Error(`internal: ${name} was not resolved`);
-      return { value: input.value * input.unit.factor, dimension: input.unit.dimension };
-    };
-    const result = evaluate(expr, operand);
+    const result = d.compiled.run(inputs.map((v) => v.value * v.unit.factor));
     if (!Number.isFinite(result.value)) {
-      const zeros = [...inputs].filter(([, v]) => v.value === 0).map(([n]) => `${n} = 0`);
-      return { kind: 'missing', missing: [], reasons: [`"${text}" has no finite value${zeros.length > 0 ? ` (${zeros.join(', ')})` : ''}`] };
+      const zeros = names.filter((_, i) => inputs[i]?.value === 0).map((n) => `${n} = 0`);
+      return { kind: 'missing', missing: [], reasons: [`"${d.text}" has no finite value${zeros.length > 0 ? ` (${zeros.join(', ')})` : ''}`] };
     }
-    const uncertaintyBase = propagatedUncertainty(result.sensitivity, (name) => {
-      const input = inputs.get(name);
-      return input?.uncertainty == null ? null : input.uncertainty * input.unit.factor;
-    });
-    const used = [...inputs.values()];
+    const uncertaintyBase = propagatedUncertainty(result.sensitivity, inputs);
     return {
       kind: 'value',
       value: result.value / unit.factor,
       unit,
       uncertainty: uncertaintyBase === null ? null : uncertaintyBase / unit.factor,
-      source: `derived: ${text}`,
-      resolutionWarning: used.some((v) => v.resolutionWarning),
-      warnings: used.flatMap((v) => v.warnings),
-      inputs: [...inputs].map(([name, v]) => ({ name, value: v.value, unit: v.unit.text, source: v.source })),
+      source: d.source,
+      resolutionWarning: inputs.some((v) => v.resolutionWarning),
+      warnings: inputs.flatMap((v) => v.warnings),
+      inputs: inputs.map((v, i) => ({ name: names[i] as string, value: v.value, unit: v.unit.text, source: v.source })),
       asGiven: null,
     };
   }
+}
+
+/**
+ * GUM combined standard uncertainty (JCGM 100:2008, eq. 10) over the inputs in base units, summed in the order of
+ * the names as expression.ts propagatedUncertainty does; inputs without an uncertainty add nothing.
+ */
+function propagatedUncertainty(sensitivity: readonly number[], inputs: readonly Known[]): number | null {
+  let sumSquares = 0;
+  let any = false;
+  inputs.forEach((input, i) => {
+    if (input.uncertainty == null) return;
+    any = true;
+    sumSquares += ((sensitivity[i] as number) * (input.uncertainty * input.unit.factor)) ** 2;
+  });
+  return any ? Math.sqrt(sumSquares) : null;
+}
+
+/**
+ * Units the analysis reports ("m2/g", "nm", "1"), parsed once each: a handful of strings for every lot. A unit
+ * that cannot be parsed is remembered as its error. Bounded, in case a caller reports units without end.
+ */
+const measuredUnits = new Map<string, Unit | UnitError>();
+const MAX_MEASURED_UNITS = 256;
+
+function measuredUnit(text: string): Unit | UnitError {
+  let unit = measuredUnits.get(text);
+  if (unit === undefined) {
+    try {
+      unit = parseUnit(text);
+    } catch (error) {
+      if (!(error instanceof UnitError)) throw error;
+      unit = error;
+    }
+    if (measuredUnits.size < MAX_MEASURED_UNITS) measuredUnits.set(text, unit);
+  }
+  return unit;
 }
 
 function known(value: number, unit: Unit, uncertainty: number | null, source: string, resolutionWarning = false, warnings: readonly string[] = []): Known {
@@ -171,10 +291,13 @@ function known(value: number, unit: Unit, uncertainty: number | null, source: st
 /** A measurement in the quantity's unit; a unit that cannot be converted makes it missing, with the reason. */
 function fromMeasurement(m: Measurement, unit: Unit, what: string): Known | Missing {
   if (m.value === null) return { kind: 'missing', missing: m.missing, reasons: [m.reason] };
+  const from = measuredUnit(m.unit);
   try {
-    const from = parseUnit(m.unit);
-    const value = known(convert(m.value, from, unit), unit, m.uncertainty === null ? null : convert(m.uncertainty, from, unit), `${what}; ${m.source}`, m.resolution_warning === true, m.warnings);
-    return from.text === unit.text ? value : { ...value, asGiven: { value: m.value, unit: m.unit } };
+    if (from instanceof UnitError) throw from;
+    const value = convert(m.value, from, unit);
+    const uncertainty = m.uncertainty === null ? null : convert(m.uncertainty, from, unit);
+    const asGiven = from.text === unit.text ? null : { value: m.value, unit: m.unit };
+    return { kind: 'value', value, unit, uncertainty, source: `${what}; ${m.source}`, resolutionWarning: m.resolution_warning === true, warnings: m.warnings, inputs: [], asGiven };
   } catch (error) {
     if (!(error instanceof UnitError)) throw error;
     return { kind: 'missing', missing: [], reasons: [`the analysis reported ${m.value} ${m.unit}: ${error.message}`] };

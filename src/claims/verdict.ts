@@ -31,13 +31,17 @@ function distanceTo(limit: Limit, value: number, side: 'lower' | 'upper'): numbe
 
 /** `uncertainty` is a standard uncertainty in the window's unit; `alwaysMarginal` for the PSD resolution warning. */
 export function judgeNumeric(value: number, uncertainty: number | null, window: Window, alwaysMarginal = false): NumericVerdict {
-  const sides = [
-    ...(window.lower ? [{ limit: window.lower, d: distanceTo(window.lower, value, 'lower') }] : []),
-    ...(window.upper ? [{ limit: window.upper, d: distanceTo(window.upper, value, 'upper') }] : []),
-  ];
-  const inside = sides.every(({ limit, d }) => d > 0 || (d === 0 && limit.inclusive));
-  const margin = Math.min(...sides.map(({ d }) => d));
-  const withinUncertainty = uncertainty !== null && uncertainty > 0 && sides.some(({ d }) => Math.abs(d) <= uncertainty);
+  // Lower limit, then upper (the order matters only to Math.min's treatment of -0 and NaN, kept as it was).
+  let inside = true;
+  let margin = Infinity;
+  let withinUncertainty = false;
+  const side = (limit: Limit, d: number): void => {
+    if (!(d > 0 || (d === 0 && limit.inclusive))) inside = false;
+    margin = Math.min(margin, d);
+    if (uncertainty !== null && uncertainty > 0 && Math.abs(d) <= uncertainty) withinUncertainty = true;
+  };
+  if (window.lower) side(window.lower, distanceTo(window.lower, value, 'lower'));
+  if (window.upper) side(window.upper, distanceTo(window.upper, value, 'upper'));
   return { status: inside ? 'pass' : 'fail', margin, marginal: alwaysMarginal || withinUncertainty };
 }
 
