@@ -7,8 +7,8 @@
  */
 import { InputError } from '../errors.js';
 import type { AnalysisSettings } from '../analysis/lot-analysis.js';
-import { describeFactTest, describeWindow, type Claim, type ClaimSet, type Element, type FactElement, type Limit, type NumericElement, type Window } from './claim-set.js';
-import type { LotFile } from './lot.js';
+import { describeFactTest, describeWindow, type Claim, type ClaimSet, type Element, type FactDeclaration, type FactElement, type Limit, type NumericElement, type Window } from './claim-set.js';
+import type { FactValue, LotFile } from './lot.js';
 import { unknownNameWarnings } from './lot-names.js';
 import type { LotMeasurements } from './measurements.js';
 import { QuantityResolver, type InputUsed, type Known, type Missing } from './quantities.js';
@@ -68,6 +68,12 @@ export interface ElementResult {
   readonly [DEFINITION]?: Element;
 }
 
+/** A parent's verdict as its dependant shows it. */
+export interface ParentEntry {
+  readonly claim: string;
+  readonly status: ClaimStatus;
+}
+
 export interface ClaimResult {
   readonly set: string;
   readonly claim: string;
@@ -75,7 +81,7 @@ export interface ClaimResult {
   readonly status: ClaimStatus;
   /** Some element's (or a parent's) verdict is within its uncertainty of a limit. */
   readonly marginal: boolean;
-  readonly parents: { readonly rule: 'all' | 'any_one_of'; readonly claims: ReadonlyArray<{ readonly claim: string; readonly status: ClaimStatus }> };
+  readonly parents: { readonly rule: 'all' | 'any_one_of'; readonly claims: readonly ParentEntry[] };
   /** One sentence: why this status. */
   readonly reason: string;
   /** For undetermined: the lot names whose absence leaves it open (its own elements' and its parents'). */
@@ -122,6 +128,7 @@ export function gradeLot(
   const conflicts: string[] = [];
   const claimSettings: SetSettingsResult[] = [];
   const claims: ClaimResult[] = [];
+  const summary: Summary = { met: [], not_met: [], undetermined: [] };
   for (const set of sets) {
     const { settings, conflicts: c } = effectiveSettings(set, lot);
     conflicts.push(...c);
@@ -136,10 +143,8 @@ export function gradeLot(
       origin: settings.origin,
       notes: set.notes,
     });
-    claims.push(...new SetGrader(set, lot, new QuantityResolver(set, lot, measurements, settings)).gradeAll());
+    new SetGrader(set, lot, new QuantityResolver(set, lot, measurements, settings)).gradeAll(claims, summary);
   }
-  const summary = { met: [] as string[], not_met: [] as string[], undetermined: [] as string[] };
-  for (const c of claims) summary[c.status].push(`${c.set}:${c.claim}`);
   const warnings = [...lot.warnings, ...unknownNameWarnings(lot, [...sets, ...builtInSets]), ...conflicts];
   return {
     schema: GRADE_RESULT_SCHEMA,
@@ -152,14 +157,22 @@ export function gradeLot(
   };
 }
 
+type Summary = Record<ClaimStatus, string[]>;
+
 /** A fact of the wrong type is an error in the lot, reported against its field with the claim that reads it. */
 function checkFactTypes(lot: LotFile, sets: readonly ClaimSet[]): void {
   for (const set of sets) {
+    // A lot declares a few facts; only when one has the wrong type is the set's list walked, in its order, to report.
+    let wrong = false;
+    for (const [name, value] of lot.facts) {
+      const declaration = set.facts.get(name);
+      if (declaration && !hasFactType(declaration, value)) wrong = true;
+    }
+    if (!wrong) continue;
     for (const [name, declaration] of set.facts) {
       const value = lot.facts.get(name);
       if (value === undefined) continue;
-      const ok = declaration.type === 'boolean' ? typeof value === 'boolean' : typeof value !== 'boolean';
-      if (!ok) {
+      if (!hasFactType(declaration, value)) {
         const wanted = declaration.type === 'boolean' ? 'true or false' : 'a list of strings';
         throw new InputError('E_LOT_FIELD', `must be ${wanted} for claim set ${set.id} (${declaration.description}); found ${JSON.stringify(value)}`, { file: lot.file, field: `facts.${name}` });
       }
@@ -183,6 +196,10 @@ interface ClaimPlan {
   /** Positions in set.claims (the last claim of that id, as a lookup by id finds); -1: no such claim. */
   readonly parents: readonly number[];
   readonly elements: readonly ElementPlan[];
+  /** "set:claim", as the summary lists it. */
+  readonly label: string;
+  /** Each parent's entry in the result's `parents`, one per status it can have (shared by every lot). */
+  readonly parentEntries: readonly Readonly<Record<ClaimStatus, ParentEntry>>[];
   /** "1, 2, 3": the parents as the reasons of any-one-of claims name them. */
   readonly parentList: string;
   /** Decisions made so far, by the pattern of element and parent statuses (decideClaim); grows with use. */
@@ -224,6 +241,8 @@ function setPlan(set: ClaimSet): SetPlan {
       slot: slotOf.get(claim.id) as number,
       parents: claim.parents.map((id) => positionOf.get(id) ?? -1),
       elements: claim.elements.map(elementPlan),
+      label: `${set.id}:${claim.id}`,
+      parentEntries: claim.parents.map((id) => ({ met: { claim: id, status: 'met' }, not_met: { claim: id, status: 'not_met' }, undetermined: { claim: id, status: 'undetermined' } })),
       parentList: claim.parents.join(', '),
       decisions: new Map(),
     }),
@@ -234,6 +253,10 @@ function setPlan(set: ClaimSet): SetPlan {
 function elementPlan(e: Element): ElementPlan {
   const constants = constantsOf(e);
   return e.kind === 'fact' ? { kind: 'fact', element: e, constants, lacking: [`facts.${e.fact}`], declared: `declared: facts.${e.fact}` } : { kind: 'numeric', element: e, constants };
+}
+
+function hasFactType(declaration: FactDeclaration, value: FactValue): boolean {
+  return declaration.type === 'boolean' ? typeof value === 'boolean' : typeof value !== 'boolean';
 }
 
 class SetGrader {
@@ -250,8 +273,13 @@ class SetGrader {
     this.results = new Array<ClaimResult | undefined>(this.plan.slots).fill(undefined);
   }
 
-  gradeAll(): ClaimResult[] {
-    return this.plan.claims.map((c) => this.grade(c));
+  /** Appends every claim's result, in the set's order, and its "set:claim" to the summary list of its status. */
+  gradeAll(results: ClaimResult[], summary: Summary): void {
+    for (const plan of this.plan.claims) {
+      const result = this.grade(plan);
+      results.push(result);
+      summary[result.status].push(plan.label);
+    }
   }
 
   /** Parents first (memoised); the loader has refused parent cycles. */
@@ -259,12 +287,14 @@ class SetGrader {
     const done = this.results[plan.slot];
     if (done) return done;
     const { claim } = plan;
-    const parents = plan.parents.map((position, i) => {
+    const parents: ClaimResult[] = [];
+    plan.parents.forEach((position, i) => {
       const parent = this.plan.claims[position];
       if (!parent) throw new Error(`internal: claim ${claim.id} names unknown parent ${claim.parents[i]}`);
-      return this.grade(parent);
+      parents.push(this.grade(parent));
     });
-    const elements = plan.elements.map((e) => (e.kind === 'fact' ? this.factElement(e) : this.numericElement(e)));
+    const elements: ElementResult[] = [];
+    for (const e of plan.elements) elements.push(e.kind === 'fact' ? this.factElement(e) : this.numericElement(e));
     const result = decideClaim(this.set.id, plan, elements, parents);
     this.results[plan.slot] = result;
     return result;
@@ -403,7 +433,7 @@ function decideClaim(set: string, plan: ClaimPlan, elements: readonly ElementRes
     note: claim.note ?? null,
     status,
     marginal: marginalElement || (status === 'met' && marginalParentMet),
-    parents: { rule: claim.parentsRule, claims: parents.map((p) => ({ claim: p.claim, status: p.status })) },
+    parents: { rule: claim.parentsRule, claims: parents.map((p, i) => (plan.parentEntries[i] as Record<ClaimStatus, ParentEntry>)[p.status]) },
     reason,
     missing: status === 'undetermined' ? missingOf(claim, elements, parents) : [],
     elements,

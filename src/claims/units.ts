@@ -112,7 +112,9 @@ export function combine(a: Dimension, b: Dimension, sign: number): Dimension {
 }
 
 export function sameDimension(a: Dimension, b: Dimension): boolean {
-  return BASES.every((base) => a[base] === b[base]);
+  // A loop, not BASES.every: grading converts every measured value, and this is on that path.
+  for (const base of BASES) if (a[base] !== b[base]) return false;
+  return true;
 }
 
 export function isDimensionless(d: Dimension): boolean {
