@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { binDiametersNm } from '../core/psd/bins.js';
 import { convertBasis } from '../core/psd/convert.js';
 import { percentileNm, windowFraction } from '../core/psd/cumulative.js';
-import { momentDiameterNm } from '../core/psd/moments.js';
+import { momentDiametersNm } from '../core/psd/moments.js';
 import { resolvedRange, shareOutside, type ResolvedRange } from '../core/psd/resolved.js';
 import { BASIS_POWER, type Basis, type Distribution, type DistributionWarning, type VendorStatistic } from '../model/distribution.js';
 import { formatSize } from '../model/size-text.js';
@@ -177,14 +177,7 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
     };
   });
 
-  const bins: PsdBin[] = diametersNm.length === 0 ? [] : Array.from(diametersNm, (x, i) => ({
-    lower_nm: sig(dist.edgesNm[i]!)!,
-    upper_nm: sig(dist.edgesNm[i + 1]!)!,
-    diameter_nm: sig(x)!,
-    number: derived.number ? sig(derived.number.fraction[i]!) : null,
-    volume: derived.volume ? sig(derived.volume.fraction[i]!) : null,
-    ...(otherBasis ? { input: sig(dist.fraction[i]!) } : {}),
-  }));
+  const bins = psdBins(dist.edgesNm, diametersNm, derived.number?.fraction, derived.volume?.fraction, otherBasis ? dist.fraction : undefined);
 
   return {
     settings: { windows_nm: settings.windowsNm, from: settings.from, resolved_threshold_percent: settings.resolvedThresholdPercent },
@@ -200,6 +193,34 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   };
 }
 
+/** The per-bin table; each edge is rounded once, though it bounds two bins. */
+function psdBins(edgesNm: Float64Array, diametersNm: Float64Array, number: Float64Array | undefined, volume: Float64Array | undefined, input: Float64Array | undefined): PsdBin[] {
+  const n = diametersNm.length;
+  const bins: PsdBin[] = [];
+  let lowerNm = n > 0 ? sig(edgesNm[0]!)! : 0;
+  for (let i = 0; i < n; i++) {
+    const upperNm = sig(edgesNm[i + 1]!)!;
+    const bin: PsdBin = {
+      lower_nm: lowerNm,
+      upper_nm: upperNm,
+      diameter_nm: sig(diametersNm[i]!)!,
+      number: number ? sig(number[i]!) : null,
+      volume: volume ? sig(volume[i]!) : null,
+    };
+    if (input) bin.input = sig(input[i]!);
+    bins.push(bin);
+    lowerNm = upperNm;
+  }
+  return bins;
+}
+
+/** [p, q] of the mean weighted by basis r (D[r+1, r]), the Sauter D[3,2] and the De Brouckere D[4,3]. */
+const MEAN_D32_D43 = (r: number): [number, number][] => [
+  [r + 1, r],
+  [3, 2],
+  [4, 3],
+];
+
 function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis: Basis, fraction: Float64Array | undefined, source: string, moments: boolean): BasisStatistics {
   if (!fraction) {
     return { source, d10_nm: null, d50_nm: null, d90_nm: null, mean_nm: null, ...(moments ? { d32_nm: null, d43_nm: null } : {}), span: null };
@@ -208,13 +229,14 @@ function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis
   const d10 = percentileNm(edgesNm, fraction, 0.1);
   const d50 = percentileNm(edgesNm, fraction, 0.5);
   const d90 = percentileNm(edgesNm, fraction, 0.9);
+  const [mean, d32, d43] = momentDiametersNm(diametersNm, fraction, r, moments ? MEAN_D32_D43(r) : [[r + 1, r]]);
   return {
     source,
     d10_nm: sig(d10),
     d50_nm: sig(d50),
     d90_nm: sig(d90),
-    mean_nm: sig(momentDiameterNm(diametersNm, fraction, r, r + 1, r)),
-    ...(moments ? { d32_nm: sig(momentDiameterNm(diametersNm, fraction, r, 3, 2)), d43_nm: sig(momentDiameterNm(diametersNm, fraction, r, 4, 3)) } : {}),
+    mean_nm: sig(mean),
+    ...(moments ? { d32_nm: sig(d32), d43_nm: sig(d43) } : {}),
     span: d10 !== null && d50 !== null && d90 !== null && d50 > 0 ? sig((d90 - d10) / d50) : null,
   };
 }

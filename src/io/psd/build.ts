@@ -105,12 +105,11 @@ function normalised(column: BinValues, n: number, file: string, assumptions: str
     throw new InputError('E_ROW_LENGTH', `column "${column.column}" has ${column.values.length} values for ${n} size classes`, { file, field: column.column });
   }
   let total = 0;
-  column.values.forEach((value, i) => {
-    const where = { file, line: column.lines?.[i], field: column.column };
-    if (!Number.isFinite(value)) throw new InputError('E_BAD_NUMBER', `value ${value} is not a finite number`, where);
-    if (value < 0) throw new InputError('E_NEGATIVE_FRACTION', `value ${value} is negative`, where, 'a size class cannot hold less than nothing: correct the cell');
+  for (let i = 0; i < n; i++) {
+    const value = column.values[i]!;
+    if (!Number.isFinite(value) || value < 0) throw badValue(column, i, file);
     total += value;
-  });
+  }
   if (!(total > 0)) return null;
   if (column.expectedSum !== undefined) {
     const deviation = Math.abs(total / column.expectedSum - 1);
@@ -124,6 +123,14 @@ function normalised(column: BinValues, n: number, file: string, assumptions: str
   const fraction = new Float64Array(n);
   for (let i = 0; i < n; i++) fraction[i] = column.values[i]! / total;
   return fraction;
+}
+
+/** The error for a value that is not finite or is negative (built apart, so that good values cost no location). */
+function badValue(column: BinValues, i: number, file: string): InputError {
+  const value = column.values[i]!;
+  const where = { file, line: column.lines?.[i], field: column.column };
+  if (!Number.isFinite(value)) return new InputError('E_BAD_NUMBER', `value ${value} is not a finite number`, where);
+  return new InputError('E_NEGATIVE_FRACTION', `value ${value} is negative`, where, 'a size class cannot hold less than nothing: correct the cell');
 }
 
 function round(x: number, digits: number): number {

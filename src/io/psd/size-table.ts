@@ -11,7 +11,7 @@ import type { DelimitedRow } from '../delimited.js';
 import { tryParseNumber } from '../numbers.js';
 import { formatSize } from '../../model/size-text.js';
 import { buildDistribution, type BinValues } from './build.js';
-import { isBlank, parseShare } from './cells.js';
+import { isBlank, parseShare, shareOrThrow } from './cells.js';
 import { basisWord, classifyHeader, type HeaderRole, type ValueKind } from './headers.js';
 import type { PsdReadOptions } from './reader.js';
 import { parseSizeUnit, splitValueAndUnit, type SizeUnit } from './size-units.js';
@@ -120,12 +120,15 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   const pairs = lower !== undefined && upper !== undefined;
   const key = pairs ? lower : (sizeColumns.find((c) => c.r.edge === 'point') ?? sizeColumns[0]!);
 
-  // Data rows: from the header down to the first row without a size.
+  // Data rows: from the header down to the first row without a size (kept, so that each is parsed once).
   const body: DelimitedRow[] = [];
+  const keySizes: number[] = [];
   for (let r = header.index + 1; r < rows.length; r++) {
     const row = rows[r]!;
-    if (sizeNumber(row.cells[key.i] ?? '', decimalComma) === null) break;
+    const size = sizeNumber(row.cells[key.i] ?? '', decimalComma);
+    if (size === null) break;
     body.push(row);
+    keySizes.push(size);
   }
   if (body.length === 0) throw new InputError('E_NO_DATA', 'a size column header was found but no rows of sizes follow it', { file, line: rows[header.index]!.line });
 
@@ -134,12 +137,11 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   if (keyUnit.name !== upperUnit.name) {
     throw new InputError('E_MIXED_UNITS', `class limits are in ${keyUnit.name} ("${headerCells[key.i]}") and ${upperUnit.name} ("${headerCells[upper!.i]}")`, { file, line: rows[header.index]!.line });
   }
-  const data: DataRow[] = body.map((row) => ({
-    line: row.line,
-    cells: row.cells,
-    sizeNm: sizeNumber(row.cells[key.i]!, decimalComma)! * keyUnit.toNm,
-    ...(pairs ? { upperNm: requiredSize(row, upper.i, headerCells, t) * upperUnit.toNm } : {}),
-  }));
+  const data: DataRow[] = body.map((row, j) => {
+    const d: DataRow = { line: row.line, cells: row.cells, sizeNm: keySizes[j]! * keyUnit.toNm };
+    if (pairs) d.upperNm = requiredSize(row, upper.i, headerCells, t) * upperUnit.toNm;
+    return d;
+  });
   sortAscending(data, file);
 
   const columns = valueColumns(t, headerCells, body, assumptions);
@@ -414,9 +416,8 @@ function binShares(column: ValueColumn, layout: Layout, g: Geometry, data: DataR
   const n = g.edgesNm.length - 1;
   const shares = new Array<number>(n).fill(0);
   const where = (d: DataRow) => ({ file: t.file, line: d.line, field: column.name });
-  const cells = data.map((d) => d.cells[column.index] ?? '');
   if (isCumulative(column.kind)) {
-    const values = cells.map((c, j) => parseShare(c, where(data[j]!), t.decimalComma));
+    const values = data.map((d) => parseShare(d.cells[column.index] ?? '', where(d), t.decimalComma));
     const top = Math.max(...values);
     const total = column.percent || top > 1.5 ? 100 : 1;
     const undersize = column.kind === 'oversize' ? values.map((v) => total - v) : values;
@@ -435,20 +436,21 @@ function binShares(column: ValueColumn, layout: Layout, g: Geometry, data: DataR
     return shares;
   }
   const lastRow = data.length - 1;
-  cells.forEach((cell, j) => {
+  for (let j = 0; j < data.length; j++) {
+    const cell = data[j]!.cells[column.index] ?? '';
     if (isBlank(cell)) {
       const conventionBlank = (layout === 'upper' && j === 0) || (layout === 'lower' && j === lastRow);
-      if (conventionBlank) return;
+      if (conventionBlank) continue;
       throw new InputError('E_BAD_NUMBER', 'the value cell is empty', where(data[j]!), 'fill in the cell (0 for an empty class) or remove the row');
     }
-    const value = parseShare(cell, where(data[j]!), t.decimalComma);
+    const value = shareOrThrow(cell, t.decimalComma, () => where(data[j]!));
     const bin = g.rowBin[j]!;
     const lower = g.edgesNm[bin]!;
     const upper = g.edgesNm[bin + 1]!;
     // Densities become shares by the class width: q·Δx, or q*·Δlg x (ISO 9276-1).
     const width = column.kind === 'density' ? upper - lower : column.kind === 'logDensity' ? Math.log10(upper / lower) : 1;
     shares[bin]! += value * width;
-  });
+  }
   if (column.kind === 'density' || column.kind === 'logDensity') {
     assumptions.push(`"${column.name}" read as a ${column.kind === 'density' ? 'density per unit size' : 'density per log size'} and multiplied by each class width`);
   }

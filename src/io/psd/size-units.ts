@@ -52,6 +52,9 @@ export function sizeUnitInHeader(header: string): SizeUnit | null {
 
 /** A size cell that carries its own unit ("0.5 µm", "300nm"): the number and the unit, or null. */
 export function splitValueAndUnit(cell: string): { number: string; unit: SizeUnit } | null {
+  // Most size cells are bare numbers: one ending in a digit has no unit after it, and the pattern need not run.
+  const last = cell.charCodeAt(cell.length - 1);
+  if (last >= 0x30 && last <= 0x39) return null;
   const m = /^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?)\s*([a-zA-Zµμ.]+)\s*$/.exec(cell);
   if (!m) return null;
   const unit = parseSizeUnit(m[2]!);
