@@ -398,9 +398,24 @@ function inkResult(ink: string, v: Known | Missing, window: Window): InkResult {
 interface Decision {
   readonly status: ClaimStatus;
   readonly reason: string;
+  /** Whether the parents are met (any one of them, or all): if not, an undetermined claim lacks what they lack. */
+  readonly parentsMet: boolean;
 }
 
-const STATUS_CODE: Readonly<Record<ElementStatus | ClaimStatus, number>> = { pass: 0, met: 0, fail: 1, not_met: 1, unknown: 2, undetermined: 2 };
+/** pass/met 0, fail/not_met 1, unknown/undetermined 2 (a switch: a table lookup by six keys is slower here). */
+function statusCode(status: ElementStatus | ClaimStatus): number {
+  switch (status) {
+    case 'pass':
+    case 'met':
+      return 0;
+    case 'fail':
+    case 'not_met':
+      return 1;
+    case 'unknown':
+    case 'undetermined':
+      return 2;
+  }
+}
 /** Two bits per element and parent: up to 15 of them keep the pattern a small integer. */
 const MAX_PATTERN_ITEMS = 15;
 /** Plenty for the patterns real lots show; a claim graded over every combination stops remembering. */
@@ -411,12 +426,12 @@ function decideClaim(set: string, plan: ClaimPlan, elements: readonly ElementRes
   let pattern = 0;
   let marginalElement = false;
   for (const e of elements) {
-    pattern = pattern * 4 + STATUS_CODE[e.status];
+    pattern = pattern * 4 + statusCode(e.status);
     if (e.marginal) marginalElement = true;
   }
   let marginalParentMet = false;
   for (const p of parents) {
-    pattern = pattern * 4 + STATUS_CODE[p.status];
+    pattern = pattern * 4 + statusCode(p.status);
     if (p.status === 'met' && p.marginal) marginalParentMet = true;
   }
   const remembered = elements.length + parents.length <= MAX_PATTERN_ITEMS;
@@ -425,7 +440,7 @@ function decideClaim(set: string, plan: ClaimPlan, elements: readonly ElementRes
     decision = decide(plan, elements, parents);
     if (remembered && plan.decisions.size < MAX_DECISIONS) plan.decisions.set(pattern, decision);
   }
-  const { status, reason } = decision;
+  const { status, reason, parentsMet } = decision;
   return {
     set,
     claim: claim.id,
@@ -435,7 +450,7 @@ function decideClaim(set: string, plan: ClaimPlan, elements: readonly ElementRes
     marginal: marginalElement || (status === 'met' && marginalParentMet),
     parents: { rule: claim.parentsRule, claims: parents.map((p, i) => (plan.parentEntries[i] as Record<ClaimStatus, ParentEntry>)[p.status]) },
     reason,
-    missing: status === 'undetermined' ? missingOf(claim, elements, parents) : [],
+    missing: status === 'undetermined' ? missingOf(elements, parentsMet ? [] : parents) : [],
     elements,
     [DEFINITION]: claim,
   };
@@ -454,26 +469,24 @@ function decide(plan: ClaimPlan, elements: readonly ElementResult[], parents: re
   if (failing.length > 0 || parentsFailed) {
     if (failing.length > 0) why.push(`${plural(failing.length, 'element')} ${failing.map((e) => e.id).join(', ')} ${failing.length === 1 ? 'fails' : 'fail'}`);
     if (parentsFailed) why.push(any ? `none of claims ${plan.parentList} is met` : `claim ${parents.filter((p) => p.status === 'not_met').map((p) => p.claim).join(', ')} is not met`);
-    return { status: 'not_met', reason: why.join('; ') };
+    return { status: 'not_met', reason: why.join('; '), parentsMet };
   }
   if (unknown.length === 0 && parentsMet) {
     why.push('every element passes');
     const met = parents.filter((p) => p.status === 'met').map((p) => p.claim);
     if (met.length > 0) why.push(`${plural(met.length, 'claim')} ${met.join(', ')} ${met.length === 1 ? 'is' : 'are'} met${any ? ` (any one of ${plan.parentList} suffices)` : ''}`);
-    return { status: 'met', reason: why.join('; ') };
+    return { status: 'met', reason: why.join('; '), parentsMet };
   }
   if (unknown.length > 0) why.push(`${plural(unknown.length, 'element')} ${unknown.map((e) => e.id).join(', ')} cannot be judged`);
   if (!parentsMet) why.push(`${plural(open.length, 'claim')} ${open.map((p) => p.claim).join(', ')} ${open.length === 1 ? 'is' : 'are'} undetermined`);
-  return { status: 'undetermined', reason: why.join('; ') };
+  return { status: 'undetermined', reason: why.join('; '), parentsMet };
 }
 
-/** What an undetermined claim lacks: its unknown elements' names, then (unless its parents are met) theirs. */
-function missingOf(claim: Claim, elements: readonly ElementResult[], parents: readonly ClaimResult[]): string[] {
-  const any = claim.parentsRule === 'any_one_of';
-  const parentsMet = any ? parents.some((p) => p.status === 'met') : parents.every((p) => p.status === 'met');
+/** What an undetermined claim lacks: its unknown elements' names, then those of its undetermined `parents`. */
+function missingOf(elements: readonly ElementResult[], parents: readonly ClaimResult[]): string[] {
   const missing: string[] = [];
   for (const e of elements) if (e.status === 'unknown') addNew(missing, e.missing);
-  if (!parentsMet) for (const p of parents) if (p.status === 'undetermined') addNew(missing, p.missing);
+  for (const p of parents) if (p.status === 'undetermined') addNew(missing, p.missing);
   return missing;
 }
 

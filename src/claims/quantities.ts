@@ -78,8 +78,13 @@ interface Derivation {
 
 interface SetPlan {
   readonly quantities: ReadonlyMap<string, QuantityPlan>;
-  /** Element expressions, by their parsed tree. */
+  /** Element expressions, by their parsed tree object. */
   readonly derivations: Map<Expr, Derivation>;
+  /**
+   * The same, by text and tree: claims repeat elements ("(T - Tg) * t" is in four heat-press claims), each parsed
+   * on its own; one Derivation for all lets a lot evaluate it once (QuantityResolver.valueIn).
+   */
+  readonly derivationsByTree: Map<string, Derivation>;
   readonly set: ClaimSet;
 }
 
@@ -90,7 +95,7 @@ function planOf(set: ClaimSet): SetPlan {
   if (!plan) {
     const quantities = new Map<string, QuantityPlan>();
     for (const [name, q] of set.quantities) quantities.set(name, quantityPlan(set, q));
-    plans.set(set, (plan = { quantities, derivations: new Map(), set }));
+    plans.set(set, (plan = { quantities, derivations: new Map(), derivationsByTree: new Map(), set }));
   }
   return plan;
 }
@@ -127,13 +132,32 @@ function derivation(set: ClaimSet, expr: Expr, text: string): Derivation {
 function elementDerivation(plan: SetPlan, expr: Expr, text: string): Derivation {
   const cached = plan.derivations.get(expr);
   if (cached?.text === text) return cached;
-  const fresh = derivation(plan.set, expr, text);
-  if (!cached) plan.derivations.set(expr, fresh);
-  return fresh;
+  if (cached) return derivation(plan.set, expr, text);
+  const key = `${JSON.stringify(text)} ${treeKey(expr)}`;
+  let shared = plan.derivationsByTree.get(key);
+  if (!shared) plan.derivationsByTree.set(key, (shared = derivation(plan.set, expr, text)));
+  plan.derivations.set(expr, shared);
+  return shared;
+}
+
+/** A tree's structure as text: equal keys, equal arithmetic (-0 kept apart from 0, names quoted). */
+function treeKey(expr: Expr): string {
+  switch (expr.kind) {
+    case 'number':
+      return Object.is(expr.value, -0) ? '-0' : String(expr.value);
+    case 'name':
+      return JSON.stringify(expr.name);
+    case 'negate':
+      return `-(${treeKey(expr.operand)})`;
+    case 'binary':
+      return `(${treeKey(expr.left)} ${expr.op} ${treeKey(expr.right)})`;
+  }
 }
 
 export class QuantityResolver {
   private readonly cache = new Map<string, Resolved>();
+  /** Element expressions evaluated for this lot: a missing value holds for any unit, a value for its own unit. */
+  private readonly derived = new Map<Derivation, Known | Missing>();
   private readonly plan: SetPlan;
 
   constructor(
@@ -164,7 +188,12 @@ export class QuantityResolver {
       if (r.kind === 'per_ink') return { kind: 'per_ink', inks: new Map([...r.inks].map(([ink, v]) => [ink, v.kind === 'value' ? inUnit(v, unit) : v])) };
       return inUnit(r, unit);
     }
-    return this.derive(elementDerivation(this.plan, expr, text), unit);
+    const d = elementDerivation(this.plan, expr, text);
+    const done = this.derived.get(d);
+    if (done && (done.kind === 'missing' || done.unit === unit)) return done;
+    const result = this.derive(d, unit);
+    this.derived.set(d, result);
+    return result;
   }
 
   private fromSources(q: QuantityPlan): Resolved {
