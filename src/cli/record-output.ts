@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { runPool } from '../batch/pool.js';
 import type { RenderedOutcome, RenderOptions } from '../batch/render.js';
-import { runAndRender, type BatchTask } from '../batch/worker.js';
+import { runChunk, type BatchTask } from '../batch/worker.js';
 import type { ClaimStatus } from '../claims/grade.js';
 import { EXIT } from '../exit-codes.js';
 import { colourFor } from '../output/colour.js';
@@ -88,7 +88,7 @@ export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions,
       jobs: opts.jobs,
       workerUrl: new URL('../batch/worker.js', import.meta.url),
       workerData: render,
-      runInline: (task) => runAndRender(task, render),
+      runChunk: (chunk, spare) => runChunk(chunk, render, spare),
       onResult,
       afterResults: () => sink.flush(),
     });
