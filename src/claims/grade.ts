@@ -402,7 +402,7 @@ interface Decision {
   readonly parentsMet: boolean;
 }
 
-/** pass/met 0, fail/not_met 1, unknown/undetermined 2 (a switch: a table lookup by six keys is slower here). */
+/** A status as two bits of a decision pattern: pass/met 0, fail/not_met 1, unknown/undetermined 2. */
 function statusCode(status: ElementStatus | ClaimStatus): number {
   switch (status) {
     case 'pass':
@@ -416,6 +416,7 @@ function statusCode(status: ElementStatus | ClaimStatus): number {
       return 2;
   }
 }
+
 /** Two bits per element and parent: up to 15 of them keep the pattern a small integer. */
 const MAX_PATTERN_ITEMS = 15;
 /** Plenty for the patterns real lots show; a claim graded over every combination stops remembering. */
