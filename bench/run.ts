@@ -2,6 +2,9 @@
  * npm run bench [-- --lots N --runs R]: generates N synthetic lots in a temporary folder and reports, as medians of
  * R runs, isotherms analysed per second (`analyze`, BET auto + BJH + pore volume), lots graded per second (`batch`),
  * the wall time of one `analyze` call, and peak RSS. Timing lives here, never in unit tests.
+ *
+ * npm run bench -- --memory 1000,10000,100000: one `batch` run for each number of lots instead, to see whether peak
+ * RSS stays flat as batches grow (a 100,000-lot batch writes ~8 GB of records: mind the disk).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +22,12 @@ const option = (name: string, fallback: number): number => {
 };
 const lots = option('--lots', 10_000);
 const runs = option('--runs', 3);
+const memoryIndex = args.indexOf('--memory');
+const memorySizes = memoryIndex >= 0 ? (args[memoryIndex + 1] ?? '').split(',').map(Number) : null;
+if (memorySizes && !memorySizes.every((n) => Number.isInteger(n) && n > 0)) {
+  console.error('bench: --memory takes lot counts separated by commas, e.g. --memory 1000,10000,100000');
+  process.exit(2);
+}
 const haveTime = existsSync('/usr/bin/time');
 
 interface Measurement {
@@ -49,6 +58,26 @@ function report(name: string, cliArgs: string[], items: number, unit: string): v
   const seconds = median(measured.map((m) => m.seconds));
   const rss = measured.map((m) => m.peakRssMb).filter((v): v is number => v !== null);
   console.log(`${name.padEnd(34)} ${(items / seconds).toFixed(0).padStart(8)} ${unit}/s   median ${seconds.toFixed(3)} s of ${runs}   peak RSS ${rss.length ? median(rss).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
+}
+
+/** Peak RSS of one batch run per size, each on freshly generated lots. */
+function memorySweep(sizes: number[]): void {
+  for (const size of sizes) {
+    const dir = mkdtempSync(join(tmpdir(), 'poregrade-bench-'));
+    try {
+      const { manifest } = generateLots(dir, size);
+      const m = measure(['batch', manifest, '--format', 'ndjson', '--out', join(dir, 'batch.ndjson'), '--quiet']);
+      console.log(`batch of ${String(size).padStart(7)} lots   exit ${m.status}   ${(size / m.seconds).toFixed(0).padStart(6)} lots/s   peak RSS ${m.peakRssMb === null ? 'n/a (no /usr/bin/time)' : m.peakRssMb.toFixed(0) + ' MB'}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+if (memorySizes) {
+  console.log(`poregrade bench --memory: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+  memorySweep(memorySizes);
+  process.exit(0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'poregrade-bench-'));
