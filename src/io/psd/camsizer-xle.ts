@@ -12,7 +12,7 @@ import { classifyHeader } from './headers.js';
 import type { PsdReader } from './reader.js';
 import { readSizeTable } from './size-table.js';
 import { sizeUnitInHeader } from './size-units.js';
-import { headerCandidates, sourceTable, tableOrReason } from './table-source.js';
+import { sourceTable, tableOrReason } from './table-source.js';
 
 const isTableHeader = (cells: string[]): boolean => cells.some((c) => /^p3\s*\[%\]/.test(c.trim())) && cells.some((c) => /^Q3\s*\[%\]/.test(c.trim()));
 
@@ -26,7 +26,7 @@ export const camsizerXleReader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    const row = headerCandidates(table).find((r) => isTableHeader(r.cells));
+    const row = table.headerRows.find((r) => isTableHeader(r.cells));
     return row ? { score: 0.9, reason: `p3 [%] and Q3 [%] header at line ${row.line}` } : { score: 0, reason: 'no "p3 [%]" and "Q3 [%]" columns' };
   },
   read(input, options) {

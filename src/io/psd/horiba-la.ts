@@ -6,7 +6,7 @@
 import { InputError } from '../../errors.js';
 import type { PsdReader } from './reader.js';
 import { findSizeHeader, readPreamble, readSizeTable } from './size-table.js';
-import { headerCandidates, sourceTable, tableOrReason } from './table-source.js';
+import { sourceTable, tableOrReason } from './table-source.js';
 
 function horibaHeader(cells: string[]): boolean {
   const s = cells.map((c) => c.trim().toLowerCase());
@@ -20,7 +20,7 @@ export const horibaLaReader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    const row = headerCandidates(table).find((r) => horibaHeader(r.cells));
+    const row = table.headerRows.find((r) => horibaHeader(r.cells));
     return row ? { score: 0.8, reason: `Horiba table header at line ${row.line}` } : { score: 0, reason: 'no "Diameter", "q(%)", "Undersize(%)" header' };
   },
   read(input, options) {

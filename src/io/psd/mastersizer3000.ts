@@ -14,7 +14,7 @@ import { basisInHeader, classifyHeader } from './headers.js';
 import { chooseRecords, meanOfRecords } from './records.js';
 import type { PsdReader } from './reader.js';
 import { readPreamble, readSizeTable } from './size-table.js';
-import { headerCandidates, sourceTable, tableOrReason } from './table-source.js';
+import { sourceTable, tableOrReason } from './table-source.js';
 
 const SIZE_CLASSES = /^size classes/i;
 const DENSITY = /density\s*\(%\)/i;
@@ -32,7 +32,7 @@ export const mastersizer3000Reader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    const row = headerCandidates(table).find(isTableHeader);
+    const row = table.headerRows.find(isTableHeader);
     return row ? { score: 0.85, reason: `"Size Classes" header at line ${row.line}` } : { score: 0, reason: 'no "Size Classes" beside a "… Density (%)" column' };
   },
   read(input, options) {

@@ -27,12 +27,24 @@ function isImageJHeader(cells: string[]): boolean {
 function plainListColumn(table: SourceTable): { header: number | null; column: number } | null {
   const first = table.rows[0];
   if (!first) return null;
-  const numeric = (row: DelimitedRow): number[] => row.cells.flatMap((c, i) => (tryParseNumber(c, table.decimalComma) !== null ? [i] : []));
   const roles = first.cells.map(classifyHeader);
   const sizeColumns = roles.flatMap((r, i) => (r.role === 'size' ? [i] : []));
   if (sizeColumns.length === 1 && !roles.some((r) => r.role === 'value')) return { header: 0, column: sizeColumns[0]! };
-  const bare = table.rows.every((r) => numeric(r).length === 1 && r.cells.filter((c) => c.trim() !== '').length === 1);
-  return bare ? { header: null, column: numeric(first)[0]! } : null;
+  const column = loneNumberColumn(first, table.decimalComma);
+  const bare = column !== null && table.rows.every((r) => loneNumberColumn(r, table.decimalComma) !== null);
+  return bare ? { header: null, column } : null;
+}
+
+/** The column of a row's only non-blank cell when that cell is a number; null for any other row. */
+function loneNumberColumn(row: DelimitedRow, decimalComma: boolean): number | null {
+  let column: number | null = null;
+  for (let i = 0; i < row.cells.length; i++) {
+    if (row.cells[i]!.trim() === '') continue;
+    // A second filled cell: not a list, whatever the cells hold (so a table's header costs no number parsing).
+    if (column !== null) return null;
+    column = i;
+  }
+  return column !== null && tryParseNumber(row.cells[column]!, decimalComma) !== null ? column : null;
 }
 
 export const particleListReader: PsdReader = {

@@ -139,7 +139,13 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   }
   const data: DataRow[] = body.map((row, j) => {
     const d: DataRow = { line: row.line, cells: row.cells, sizeNm: keySizes[j]! * keyUnit.toNm };
-    if (pairs) d.upperNm = requiredSize(row, upper.i, headerCells, t) * upperUnit.toNm;
+    if (pairs) {
+      // Contiguous classes print the limit they share twice, as one row's upper and the next row's lower: the same
+      // text is the same number, parsed already.
+      const cell = row.cells[upper.i];
+      const size = cell !== undefined && cell === body[j + 1]?.cells[key.i] ? keySizes[j + 1]! : requiredSize(row, upper.i, headerCells, t);
+      d.upperNm = size * upperUnit.toNm;
+    }
     return d;
   });
   sortAscending(data, file);

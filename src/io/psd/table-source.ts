@@ -11,10 +11,18 @@ import { readWorkbook, sheetRows } from '../workbook.js';
 
 export interface SourceTable {
   rows: DelimitedRow[];
+  /**
+   * The rows that may be a table header: those with a cell whose first non-blank character is an ASCII letter.
+   * Every header word the instrument detectors look for ("Sizes[1]", "p3 [%]", "Size Classes", "Diameter") starts
+   * with one and number cells never do, so detection need not walk the hundreds of data rows of every file.
+   */
+  headerRows: DelimitedRow[];
   decimalComma: boolean;
   /** The text encoding, or 'xls'/'xlsx' for a spreadsheet. */
   encoding: string;
 }
+
+type ParsedTable = Omit<SourceTable, 'headerRows'>;
 
 const cache = new WeakMap<RawInput, SourceTable>();
 
@@ -22,20 +30,31 @@ const cache = new WeakMap<RawInput, SourceTable>();
 export function sourceTable(input: RawInput): SourceTable {
   let table = cache.get(input);
   if (!table) {
-    table = input.isSpreadsheet ? spreadsheetTable(input) : textTable(input);
+    const parsed = input.isSpreadsheet ? spreadsheetTable(input) : textTable(input);
+    table = { ...parsed, headerRows: parsed.rows.filter((row) => row.cells.some(startsWithLetter)) };
     cache.set(input, table);
   }
   return table;
 }
 
-function textTable(input: RawInput): SourceTable {
+const BLANKS_THEN_LETTER = /^\s*[A-Za-z]/;
+
+function startsWithLetter(cell: string): boolean {
+  const code = cell.charCodeAt(0);
+  const lowerCase = code | 0x20;
+  if (lowerCase >= 0x61 && lowerCase <= 0x7a) return true;
+  // Only a leading blank (ASCII or not) can hide a letter further in; \s blanks exactly what trim() removes.
+  return (code <= 0x20 || code > 0x7f) && BLANKS_THEN_LETTER.test(cell);
+}
+
+function textTable(input: RawInput): ParsedTable {
   const text = input.text;
   if (text.trim() === '') throw new InputError('E_EMPTY_FILE', 'the file holds only blank lines', { file: input.file });
   const { rows, decimalComma } = parseDelimited(text, input.file);
   return { rows, decimalComma, encoding: input.encoding };
 }
 
-function spreadsheetTable(input: RawInput): SourceTable {
+function spreadsheetTable(input: RawInput): ParsedTable {
   const encoding = isOle2(input.bytes) ? 'xls' : 'xlsx';
   // The checked reader: damaged containers and absurd sheets are refused before SheetJS walks them.
   const workbook = readWorkbook(input);
@@ -50,32 +69,6 @@ function spreadsheetTable(input: RawInput): SourceTable {
     if (rows.length > 0) return { rows, decimalComma: false, encoding };
   }
   throw new InputError('E_EMPTY_FILE', 'every sheet of the spreadsheet is empty', { file: input.file });
-}
-
-const candidates = new WeakMap<SourceTable, DelimitedRow[]>();
-
-/**
- * The rows that may be a table header: those with a cell whose first non-blank character is an ASCII letter.
- * Every header word the instrument detectors look for ("Sizes[1]", "p3 [%]", "Size Classes", "Diameter") starts
- * with one and number cells never do, so detection need not walk the hundreds of data rows of every file.
- */
-export function headerCandidates(table: SourceTable): DelimitedRow[] {
-  let rows = candidates.get(table);
-  if (!rows) {
-    rows = table.rows.filter((row) => row.cells.some(startsWithLetter));
-    candidates.set(table, rows);
-  }
-  return rows;
-}
-
-const BLANKS_THEN_LETTER = /^\s*[A-Za-z]/;
-
-function startsWithLetter(cell: string): boolean {
-  const code = cell.charCodeAt(0);
-  const lowerCase = code | 0x20;
-  if (lowerCase >= 0x61 && lowerCase <= 0x7a) return true;
-  // Only a leading blank (ASCII or not) can hide a letter further in; \s blanks exactly what trim() removes.
-  return (code <= 0x20 || code > 0x7f) && BLANKS_THEN_LETTER.test(cell);
 }
 
 /** For detect(): the rows, or why there are none (detection never throws). */

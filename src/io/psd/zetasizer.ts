@@ -15,7 +15,7 @@ import { chooseRecords, meanOfRecords } from './records.js';
 import type { PsdReader } from './reader.js';
 import { readSizeTable } from './size-table.js';
 import { sizeUnitInHeader } from './size-units.js';
-import { headerCandidates, sourceTable, tableOrReason } from './table-source.js';
+import { sourceTable, tableOrReason } from './table-source.js';
 
 const INDEXED = /^(Sizes|Intensities|Volumes|Numbers)\[(\d+)\]\s*(.*)$/;
 
@@ -71,7 +71,7 @@ export const zetasizerReader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    return headerCandidates(table).some((r) => isSizesHeader(r.cells.map((c) => c.trim())))
+    return table.headerRows.some((r) => isSizesHeader(r.cells.map((c) => c.trim())))
       ? { score: 0.9, reason: 'Sizes[i] and Intensities[i]/Numbers[i] columns' }
       : { score: 0, reason: 'no Sizes[1] column beside Intensities[1], Volumes[1] or Numbers[1]' };
   },
