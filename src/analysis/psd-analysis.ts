@@ -5,10 +5,10 @@
  * classes the input does not resolve. Pure: no I/O; the CLI adds `schema` and `input`.
  */
 import { UsageError } from '../errors.js';
-import { binDiametersNm } from '../core/psd/bins.js';
+import { binDiametersNm, sameValues } from '../core/psd/bins.js';
 import { convertBasis } from '../core/psd/convert.js';
 import { percentileNm, windowFraction } from '../core/psd/cumulative.js';
-import { momentDiametersNm } from '../core/psd/moments.js';
+import { momentDiameterNm } from '../core/psd/moments.js';
 import { resolvedRange, shareOutside, type ResolvedRange } from '../core/psd/resolved.js';
 import { BASIS_POWER, type Basis, type Distribution, type DistributionWarning, type VendorStatistic } from '../model/distribution.js';
 import { formatSize } from '../model/size-text.js';
@@ -193,33 +193,45 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   };
 }
 
-/** The per-bin table; each edge is rounded once, though it bounds two bins. */
+/** The per-bin table. */
 function psdBins(edgesNm: Float64Array, diametersNm: Float64Array, number: Float64Array | undefined, volume: Float64Array | undefined, input: Float64Array | undefined): PsdBin[] {
-  const n = diametersNm.length;
+  const grid = printedGrid(edgesNm, diametersNm);
   const bins: PsdBin[] = [];
-  let lowerNm = n > 0 ? sig(edgesNm[0]!)! : 0;
-  for (let i = 0; i < n; i++) {
-    const upperNm = sig(edgesNm[i + 1]!)!;
+  for (let i = 0; i < diametersNm.length; i++) {
     const bin: PsdBin = {
-      lower_nm: lowerNm,
-      upper_nm: upperNm,
-      diameter_nm: sig(diametersNm[i]!)!,
+      lower_nm: grid.edgesNm[i]!,
+      upper_nm: grid.edgesNm[i + 1]!,
+      diameter_nm: grid.diametersNm[i]!,
       number: number ? sig(number[i]!) : null,
       volume: volume ? sig(volume[i]!) : null,
     };
     if (input) bin.input = sig(input[i]!);
     bins.push(bin);
-    lowerNm = upperNm;
   }
   return bins;
 }
 
-/** [p, q] of the mean weighted by basis r (D[r+1, r]), the Sauter D[3,2] and the De Brouckere D[4,3]. */
-const MEAN_D32_D43 = (r: number): [number, number][] => [
-  [r + 1, r],
-  [3, 2],
-  [4, 3],
-];
+/** A class grid as the bins table prints it: the edges and the geometric-mean diameters, rounded by sig(). */
+interface PrintedGrid {
+  /** The edges it was printed from, to recognise the grid again. */
+  fromNm: Float64Array;
+  edgesNm: number[];
+  diametersNm: number[];
+}
+
+/**
+ * The last grid printed. Rounding costs about 0.1 µs a number, a bin table of 100 classes prints 201 of them for
+ * its grid alone, and the files of a batch from one instrument share one grid: print it once.
+ */
+let lastGrid: PrintedGrid | undefined;
+
+function printedGrid(edgesNm: Float64Array, diametersNm: Float64Array): PrintedGrid {
+  if (lastGrid && sameValues(lastGrid.fromNm, edgesNm)) return lastGrid;
+  // `!` as in the bins before: finite edges round to numbers (a diameter that overflowed would print null either way).
+  lastGrid = { fromNm: edgesNm.slice(), edgesNm: Array.from(edgesNm, (x) => sig(x)!), diametersNm: Array.from(diametersNm, (x) => sig(x)!) };
+  return lastGrid;
+}
+
 
 function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis: Basis, fraction: Float64Array | undefined, source: string, moments: boolean): BasisStatistics {
   if (!fraction) {
@@ -229,14 +241,13 @@ function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis
   const d10 = percentileNm(edgesNm, fraction, 0.1);
   const d50 = percentileNm(edgesNm, fraction, 0.5);
   const d90 = percentileNm(edgesNm, fraction, 0.9);
-  const [mean, d32, d43] = momentDiametersNm(diametersNm, fraction, r, moments ? MEAN_D32_D43(r) : [[r + 1, r]]);
   return {
     source,
     d10_nm: sig(d10),
     d50_nm: sig(d50),
     d90_nm: sig(d90),
-    mean_nm: sig(mean),
-    ...(moments ? { d32_nm: sig(d32), d43_nm: sig(d43) } : {}),
+    mean_nm: sig(momentDiameterNm(diametersNm, fraction, r, r + 1, r)),
+    ...(moments ? { d32_nm: sig(momentDiameterNm(diametersNm, fraction, r, 3, 2)), d43_nm: sig(momentDiameterNm(diametersNm, fraction, r, 4, 3)) } : {}),
     span: d10 !== null && d50 !== null && d90 !== null && d50 > 0 ? sig((d90 - d10) / d50) : null,
   };
 }

@@ -18,3 +18,29 @@ export function referenceDiameterNm(diametersNm: Float64Array): number {
   if (n === 0) return 1;
   return Math.sqrt(diametersNm[0]! * diametersNm[n - 1]!);
 }
+
+/** The grid the powers below were taken on, and its (x_i / x_ref)^k by k. */
+let powersGrid: { diametersNm: Float64Array; byExponent: Map<number, Float64Array> } | undefined;
+
+/**
+ * (x_i / x_ref)^k of every class, x_ref = referenceDiameterNm (read-only: shared). Moments and basis conversions
+ * take several powers of every class diameter, and the files of a batch from one instrument share one grid: the
+ * powers of the last grid are kept rather than taken again, file after file.
+ */
+export function scaledPowers(diametersNm: Float64Array, exponent: number): Float64Array {
+  if (!powersGrid || !sameValues(powersGrid.diametersNm, diametersNm)) powersGrid = { diametersNm: diametersNm.slice(), byExponent: new Map() };
+  let powers = powersGrid.byExponent.get(exponent);
+  if (!powers) {
+    const reference = referenceDiameterNm(diametersNm);
+    powers = diametersNm.map((x) => Math.pow(x / reference, exponent));
+    powersGrid.byExponent.set(exponent, powers);
+  }
+  return powers;
+}
+
+/** True when both arrays hold the same numbers (+0 and −0 alike; class diameters and edges are positive). */
+export function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

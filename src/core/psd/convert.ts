@@ -3,7 +3,7 @@
  * with x_i the bin's geometric-mean diameter. Going down in power (volume → number) divides by x³ and amplifies
  * errors in fine bins by about (x_ref/x_i)³, which is why the analysis reports the range the input resolves.
  */
-import { referenceDiameterNm } from './bins.js';
+import { scaledPowers } from './bins.js';
 
 /**
  * Converts per-bin fractions of a basis of power `fromPower` to one of power `toPower`. Returns null when the
@@ -12,11 +12,10 @@ import { referenceDiameterNm } from './bins.js';
 export function convertBasis(fraction: Float64Array, diametersNm: Float64Array, fromPower: number, toPower: number): Float64Array | null {
   const n = fraction.length;
   const out = new Float64Array(n);
-  const reference = referenceDiameterNm(diametersNm);
-  const power = toPower - fromPower;
+  const powers = scaledPowers(diametersNm, toPower - fromPower);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const value = fraction[i]! * Math.pow(diametersNm[i]! / reference, power);
+    const value = fraction[i]! * powers[i]!;
     out[i] = value;
     total += value;
   }
