@@ -227,11 +227,10 @@ let lastGrid: PrintedGrid | undefined;
 
 function printedGrid(edgesNm: Float64Array, diametersNm: Float64Array): PrintedGrid {
   if (lastGrid && sameValues(lastGrid.fromNm, edgesNm)) return lastGrid;
-  // `!` as in the bins before: finite edges round to numbers (a diameter that overflowed would print null either way).
+  // `!` as in the bins before: finite edges round to numbers (an overflowing diameter prints null either way).
   lastGrid = { fromNm: edgesNm.slice(), edgesNm: Array.from(edgesNm, (x) => sig(x)!), diametersNm: Array.from(diametersNm, (x) => sig(x)!) };
   return lastGrid;
 }
-
 
 function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis: Basis, fraction: Float64Array | undefined, source: string, moments: boolean): BasisStatistics {
   if (!fraction) {

@@ -1,21 +1,12 @@
 /** Cell parsing shared by the particle-size readers: shares are finite and non-negative, sizes finite and positive. */
 import { InputError, type ErrorLocation } from '../../errors.js';
-import { parseNumber, tryParseNumber } from '../numbers.js';
+import { parseNumber } from '../numbers.js';
 
 /** A per-class share, count or density: a finite number ≥ 0. */
 export function parseShare(cell: string, where: ErrorLocation, decimalComma: boolean): number {
   const value = parseNumber(cell, where, decimalComma);
   if (value < 0) throw new InputError('E_NEGATIVE_FRACTION', `value ${cell.trim()} is negative`, where, 'a size class cannot hold less than nothing: correct the cell');
   return value;
-}
-
-/**
- * parseShare for the common case of a good cell, building the error location only when the cell is bad: a table
- * has hundreds of value cells and the location object of each would be garbage at once.
- */
-export function shareOrThrow(cell: string, decimalComma: boolean, where: () => ErrorLocation): number {
-  const value = tryParseNumber(cell, decimalComma);
-  return value !== null && value >= 0 ? value : parseShare(cell, where(), decimalComma);
 }
 
 /** True for an empty cell (a table's "no value here"). */

@@ -11,7 +11,7 @@ import type { DelimitedRow } from '../delimited.js';
 import { tryParseNumber } from '../numbers.js';
 import { formatSize } from '../../model/size-text.js';
 import { buildDistribution, type BinValues } from './build.js';
-import { isBlank, parseShare, shareOrThrow } from './cells.js';
+import { isBlank, parseShare } from './cells.js';
 import { basisWord, classifyHeader, type HeaderRole, type ValueKind } from './headers.js';
 import type { PsdReadOptions } from './reader.js';
 import { parseSizeUnit, splitValueAndUnit, type SizeUnit } from './size-units.js';
@@ -449,7 +449,9 @@ function binShares(column: ValueColumn, layout: Layout, g: Geometry, data: DataR
       if (conventionBlank) continue;
       throw new InputError('E_BAD_NUMBER', 'the value cell is empty', where(data[j]!), 'fill in the cell (0 for an empty class) or remove the row');
     }
-    const value = shareOrThrow(cell, t.decimalComma, () => where(data[j]!));
+    // A good cell needs no location object: parseShare builds one, and the error, only for a bad cell.
+    const parsed = tryParseNumber(cell, t.decimalComma);
+    const value = parsed !== null && parsed >= 0 ? parsed : parseShare(cell, where(data[j]!), t.decimalComma);
     const bin = g.rowBin[j]!;
     const lower = g.edgesNm[bin]!;
     const upper = g.edgesNm[bin + 1]!;
