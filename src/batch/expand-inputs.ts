@@ -4,7 +4,7 @@
  * is an error rather than a silently empty batch.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type * as Tinyglobby from 'tinyglobby';
 import { lazyRequire } from '../lazy-require.js';
 import { InputError } from '../errors.js';
@@ -35,7 +35,8 @@ export function expandInputs(args: readonly string[], directoryFilter: (name: st
       if (inside.length === 0) throw new InputError('E_FILE_NOT_FOUND', 'the directory holds no input files', { file: arg });
       files.push(...inside);
     } else if (GLOB_CHARACTERS.test(arg) && tinyglobby().isDynamicPattern(arg)) {
-      const matches = tinyglobby().globSync(arg, { onlyFiles: true, expandDirectories: false }).sort();
+      // An absolute pattern gives absolute names (tinyglobby would otherwise return them relative to the working directory).
+      const matches = tinyglobby().globSync(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) }).sort();
       if (matches.length === 0) throw new InputError('E_FILE_NOT_FOUND', 'the pattern matches no files', { file: arg }, 'check the pattern (quote it so the shell passes it through)');
       files.push(...matches);
     } else {

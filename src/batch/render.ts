@@ -3,12 +3,14 @@
  * not records: cloning a 70 kB record object to the main thread cost more than grading the lot, and the main thread
  * would then have had to serialise it again, alone, for both workers.
  */
-import { Chalk } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { ClaimStatus } from '../claims/grade.js';
 import { analyzeCsvRows, analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
 import { batchCsvRows, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
 import { gradeRecordJson } from '../output/grade-json.js';
 import { toJson } from '../output/json.js';
+import { psdCsvRows, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
+import { renderPsdTable } from '../output/psd-table.js';
 import { csvLines, type SinkFormat } from '../output/record-sink.js';
 import type { TaskOutcome } from './analyze-task.js';
 import type { BatchTask } from './worker.js';
@@ -46,13 +48,24 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
       text = toJson(record) + '\n';
       break;
     case 'csv':
-      text = csvLines(graded ? batchCsvRows(record) : analyzeCsvRows(record));
+      text = csvLines(graded ? batchCsvRows(record) : task.kind === 'psd' ? psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length) : analyzeCsvRows(record));
       break;
     case 'table':
-      text = outcome.error ? '' : (graded ? batchSummaryLine(record) : analyzeTable(record as AnalyzeRecord, new Chalk({ level: options.colour ? 2 : 0 })) + '\n') + '\n';
+      text = outcome.error ? '' : tableView(task, record, new Chalk({ level: options.colour ? 2 : 0 })) + '\n';
       break;
   }
   return { output: text, ...meta };
+}
+
+function tableView(task: BatchTask, record: Record<string, unknown>, chalk: ChalkInstance): string {
+  switch (task.kind) {
+    case 'grade':
+      return batchSummaryLine(record);
+    case 'analyze':
+      return analyzeTable(record as AnalyzeRecord, chalk) + '\n';
+    case 'psd':
+      return renderPsdTable(record as PsdRecord, chalk);
+  }
 }
 
 /**

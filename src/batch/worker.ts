@@ -2,11 +2,12 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runAnalyzeTask, type AnalyzeTask, type TaskOutcome } from './analyze-task.js';
 import { runGradeTask, type GradeTask } from './grade-task.js';
+import { runPsdTask, type PsdTask } from './psd-task.js';
 import { reuseRecordBytes } from '../output/grade-json.js';
 import type { ChunkResults, WorkerRequest, WorkerResponse } from './pool.js';
 import { packOutputs, renderOutcome, type RenderedOutcome, type RenderOptions } from './render.js';
 
-export type BatchTask = AnalyzeTask | GradeTask;
+export type BatchTask = AnalyzeTask | GradeTask | PsdTask;
 
 export function runTask(task: BatchTask): TaskOutcome {
   switch (task.kind) {
@@ -14,6 +15,8 @@ export function runTask(task: BatchTask): TaskOutcome {
       return runAnalyzeTask(task);
     case 'grade':
       return runGradeTask(task);
+    case 'psd':
+      return runPsdTask(task);
   }
 }
 

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../io/input.js';
 import { ISOTHERM_READERS } from '../io/isotherm/registry.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
 import { ANALYZE_CSV_HEADER, analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
-import { addRecordOutputOptions, emitRecords, type RecordOutputOptions } from './record-output.js';
+import { addRecordOutputOptions, emitRecords, namesOneFile, type RecordOutputOptions } from './record-output.js';
 import { megabytes, numberInRange, positiveNumber, pressureKpa, wholeNumber } from './options.js';
 
 export interface AnalyzeOptions {
@@ -138,7 +138,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
       return;
     }
     process.exitCode = await emitRecords(tasks, { ...opts, format }, {
-      single: tasks.length === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!),
+      single: namesOneFile(inputs, tasks.length),
       csvHeader: ANALYZE_CSV_HEADER,
     });
   });

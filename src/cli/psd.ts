@@ -1,22 +1,22 @@
 /** `poregrade psd FILE… [options]`: particle-size files → number and volume statistics, window fractions. */
 import { Command, Option } from 'commander';
-import { analyzeDistribution, PSD_DEFAULTS, type PsdSettings } from '../analysis/psd-analysis.js';
-import { PoregradeError, UsageError } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
-import { isOle2 } from '../io/decode.js';
-import { DEFAULT_MAX_FILE_BYTES, readInput, type RawInput } from '../io/input.js';
+import { PSD_DEFAULTS, type PsdSettings } from '../analysis/psd-analysis.js';
+import { expandInputs } from '../batch/expand-inputs.js';
+import { psdFileOrThrow, type PsdTask } from '../batch/psd-task.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../io/input.js';
 import { DEFAULT_BINS_PER_DECADE } from '../io/psd/particle-list.js';
 import type { ParticleSizeMeasure, PsdReadOptions } from '../io/psd/reader.js';
-import { PSD_READERS, readDistribution } from '../io/psd/registry.js';
+import { PSD_READERS } from '../io/psd/registry.js';
 import { parseSizeUnit } from '../io/psd/size-units.js';
 import { colourFor } from '../output/colour.js';
-import { toJson } from '../output/json.js';
-import { psdFailure, psdRecord, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
+import { psdCsvHeader } from '../output/psd-record.js';
 import { renderPsdTable } from '../output/psd-table.js';
 import { BASES, type Basis } from '../model/distribution.js';
 import { megabytes, numberInRange, wholeNumber } from './options.js';
+import { addRecordOutputOptions, emitRecords, namesOneFile, type RecordOutputOptions } from './record-output.js';
 
-interface PsdOptions {
+interface PsdOptions extends RecordOutputOptions {
   json?: boolean;
   inputFormat: string;
   basis?: Basis;
@@ -34,11 +34,11 @@ interface PsdOptions {
 const MAX_BINS_PER_DECADE = 1000;
 
 export function registerPsd(program: Command): void {
-  program
+  const command = program
     .command('psd')
     .description('particle-size distributions (laser diffraction, DLS, image analysis, particle lists) → number and volume statistics and window fractions')
-    .argument('<files...>', "particle-size exports ('-' reads standard input)")
-    .option('--json', 'print JSON (an array when several files are given)')
+    .argument('<inputs...>', "particle-size exports, directories or quoted glob patterns; '-' reads standard input")
+    .option('--json', 'same as --format json (one object for one file, an array for several)')
     .addOption(new Option('--input-format <id>', 'force a reader instead of detecting the layout').choices(['auto', ...PSD_READERS.map((r) => r.id), 'imagej']).default('auto'))
     .addOption(new Option('--basis <basis>', "what the file's values count, for files whose headers do not say (overrides a header)").choices([...BASES]))
     .option('--size-unit <unit>', 'size unit for files that name none (nm, µm, um, mm; ImageJ: the calibration unit)')
@@ -48,7 +48,8 @@ export function registerPsd(program: Command): void {
     .addOption(new Option('--resolved-threshold <percent>', "a class holding at least this % of the input's basis counts as resolved").default(PSD_DEFAULTS.resolvedThresholdPercent).argParser(numberInRange('--resolved-threshold', 0, 100)))
     .addOption(new Option('--particle-size <measure>', 'ImageJ results: the diameter is the circle-equivalent √(4·Area/π), the Feret or the MinFeret').choices(['area', 'feret', 'minferet']).default('area'))
     .addOption(new Option('--bins-per-decade <n>', `particle lists: classes per decade of the geometric counting grid (1–${MAX_BINS_PER_DECADE})`).default(DEFAULT_BINS_PER_DECADE).argParser(binsPerDecade))
-    .addOption(new Option('--max-file-size <MB>', 'refuse input files larger than this').default(DEFAULT_MAX_FILE_BYTES, '50').argParser(megabytes('--max-file-size')))
+    .addOption(new Option('--max-file-size <MB>', 'refuse input files larger than this').default(DEFAULT_MAX_FILE_BYTES, '50').argParser(megabytes('--max-file-size')));
+  addRecordOutputOptions(command)
     .addHelpText(
       'after',
       `
@@ -61,9 +62,13 @@ Examples:
   poregrade psd pigment-cyan.csv
   poregrade psd zeta.txt --record 2 --json
   poregrade psd particles.csv --size-unit nm --window 300:500
-  poregrade psd sample.xle --from volume`,
+  poregrade psd sample.xle --from volume
+  poregrade psd 'exports/*.csv' --format csv --out fractions.csv    # one row per file, one column per window
+  poregrade psd exports/ --format ndjson --jobs 2 > psd.ndjson
+
+Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed (their records say why).`,
     )
-    .action((files: string[], options: PsdOptions) => {
+    .action(async (inputs: string[], options: PsdOptions) => {
       const readOptions = readOptionsFrom(options);
       const settings = settingsFrom(options);
       const readSettings = {
@@ -75,28 +80,17 @@ Examples:
         bins_per_decade: options.binsPerDecade,
         max_file_size_bytes: options.maxFileSize,
       };
-      const records: (PsdRecord | PsdFailure)[] = [];
-      let failed = false;
-      for (const file of files) {
-        try {
-          const input = readInput(file, options.maxFileSize);
-          const dist = readDistribution(input, readOptions);
-          records.push(psdRecord(dist, encodingOf(input), analyzeDistribution(dist, settings), readSettings));
-        } catch (error) {
-          if (!(error instanceof PoregradeError) || files.length === 1) throw error;
-          process.stderr.write(`poregrade: ${error.format()}\n`);
-          records.push(psdFailure(file, error));
-          failed = true;
-        }
+      const tasks = expandInputs(inputs).map((file): PsdTask => ({ kind: 'psd', file, maxFileBytes: options.maxFileSize, readOptions, settings, readSettings }));
+      const format = options.json ? 'json' : options.format;
+      // One file shown as a table: a bad file is a plain one-line error and exit 2, as for any single input.
+      if (tasks.length === 1 && format === 'table') {
+        process.stdout.write(renderPsdTable(psdFileOrThrow(tasks[0]!), colourFor()));
+        return;
       }
-      if (options.json) {
-        process.stdout.write(toJson(records.length === 1 ? records[0] : records) + '\n');
-      } else {
-        const colour = colourFor();
-        const tables = records.flatMap((r) => ('error' in r ? [] : [renderPsdTable(r, colour)]));
-        process.stdout.write(tables.join('\n'));
-      }
-      if (failed) process.exitCode = EXIT.INPUT;
+      process.exitCode = await emitRecords(tasks, { ...options, format }, {
+        single: namesOneFile(inputs, tasks.length),
+        csvHeader: psdCsvHeader(settings.windowsNm),
+      });
     });
 }
 
@@ -146,9 +140,4 @@ export function parseWindow(text: string): [number, number] {
     throw new UsageError(`--window ${text} is not MIN:MAX with MIN < MAX (sizes in nm, or with a unit such as 0.3um:0.5um)`, '--window');
   }
   return [min, max];
-}
-
-function encodingOf(input: RawInput): string {
-  if (input.isSpreadsheet) return isOle2(input.bytes) ? 'xls' : 'xlsx';
-  return input.encoding;
 }

@@ -28,6 +28,11 @@ export function addRecordOutputOptions(command: Command, defaultFormat: 'table' 
     .option('--quiet', 'no progress bar', false);
 }
 
+/** One file named as such (not a folder or pattern that happened to match one): its JSON is an object, not an array. */
+export function namesOneFile(inputs: readonly string[], taskCount: number): boolean {
+  return taskCount === 1 && inputs.length === 1 && !/[*?[{]/.test(inputs[0]!);
+}
+
 interface EmitConfig {
   /** Print a single JSON object rather than an array when there is exactly one input. */
   single: boolean;

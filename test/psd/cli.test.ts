@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { parseWindow, registerPsd } from '../../src/cli/psd.js';
 import { PoregradeError } from '../../src/errors.js';
+import { runCli } from '../helpers/cli.js';
 import { classPercents, logEdges, logNormalShare } from './lognormal.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'poregrade-psd-cli-'));
@@ -41,9 +42,10 @@ const broken = join(directory, 'broken.csv');
 writeFileSync(broken, 'Size (nm),Number (%)\n10,1\n30,2\n20,3\n');
 
 describe('poregrade psd', () => {
-  it('--json: schema first, the input, every setting, number and volume objects, windows, range, bins', async () => {
-    const { stdout, code } = await psd(pigment, '--json', '--window', '300:500', '--window', '0.01um:0.5um');
-    expect(code).toBe(0);
+  it('--json: schema first, the input, every setting, number and volume objects, windows, range, bins', () => {
+    // Records go straight to file descriptor 1, so JSON output is read from the built CLI.
+    const { stdout, status } = runCli(['psd', pigment, '--json', '--window', '300:500', '--window', '0.01um:0.5um']);
+    expect(status).toBe(0);
     const record = JSON.parse(stdout);
     expect(Object.keys(record)[0]).toBe('schema');
     expect(record.schema).toBe('poregrade/psd-result@1');
@@ -65,9 +67,9 @@ describe('poregrade psd', () => {
     expect(stdout).not.toMatch(/NaN|Infinity/);
   });
 
-  it('several files: a JSON array, a failed file as an error record, exit code 2', async () => {
-    const { stdout, stderr, code } = await psd(pigment, broken, '--json');
-    expect(code).toBe(2);
+  it('several files: a JSON array, a failed file as an error record, exit code 3', () => {
+    const { stdout, stderr, status } = runCli(['psd', pigment, broken, '--json']);
+    expect(status).toBe(3);
     const records = JSON.parse(stdout);
     expect(records).toHaveLength(2);
     expect(records[1]).toMatchObject({ input: { file: broken }, error: { code: 'E_UNSORTED_SIZES', line: 4 } });

@@ -170,7 +170,7 @@ describe('records of the built CLI validate (samples)', () => {
     const records = jsonRecords(run(['psd', ...SAMPLE_PIGMENTS, '--json'], 0));
     expect(records).toHaveLength(SAMPLE_PIGMENTS.length);
     count('psd-result.schema.json', expectAllValid('psd-result.schema.json', records, 'psd samples'));
-    const withBad = jsonRecords(run(['psd', SAMPLE_PIGMENTS[0]!, BROKEN_PSD, '--json'], 2));
+    const withBad = jsonRecords(run(['psd', SAMPLE_PIGMENTS[0]!, BROKEN_PSD, '--json'], 3));
     count('psd-result.schema.json', expectAllValid('psd-result.schema.json', withBad, 'psd with a broken file'));
     expect(errorRecords(withBad)).toEqual([expect.objectContaining({ schema: 'poregrade/psd-result@1', input: { file: BROKEN_PSD } })]);
   });
