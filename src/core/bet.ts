@@ -231,7 +231,11 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   }
   const risingUntil = risingRuns(x, q);
   const failures = { r2: 0, rouquerolIncreasing: 0, positiveC: 0, monolayerInRange: 0, monolayerConsistent: 0 };
-  let best: { start: number; end: number; error: number } | null = null;
+  // The best window so far (start −1: none). Numbers rather than an object, and NaN rather than null below: in
+  // optimised code a value that may be null is boxed, which allocated two heap numbers per window (~30 kB a search).
+  let bestStart = -1;
+  let bestEnd = -1;
+  let bestError = NaN;
   let windowsTried = 0;
   // When nothing passes, the three windows that failed fewest tests (then highest R², then lowest start).
   let nearest: { start: number; end: number; failed: number; r2: number }[] = [];
@@ -257,8 +261,8 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       const r2Ok = r2 >= options.minR2;
       const rising = risingUntil[start]! >= end;
       const positiveC = intercept > 0 && c > 0;
-      // p/p0 at which the isotherm reaches n_m (criterion 3) and its gap to 1/(√C + 1) (criterion 4).
-      let atMonolayer: number | null;
+      // p/p0 at which the isotherm reaches n_m (criterion 3; NaN: never) and its gap to 1/(√C + 1) (criterion 4).
+      let atMonolayer: number;
       if (monotone) {
         if (!(monolayer > q[n - 1]!)) {
           while (k < n && q[k]! < monolayer) k++;
@@ -266,13 +270,13 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
         } else {
           k = n;
         }
-        atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : null) : k >= n ? null : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
+        atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : NaN) : k >= n ? NaN : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
       } else {
-        atMonolayer = relativePressureAtLoading(x, q, monolayer);
+        atMonolayer = relativePressureAtLoading(x, q, monolayer) ?? NaN;
       }
-      const inRange = atMonolayer !== null && atMonolayer >= x[start]! && atMonolayer <= x[end]!;
-      const error = positiveC && atMonolayer !== null ? Math.abs(atMonolayer - 1 / (Math.sqrt(c) + 1)) * (Math.sqrt(c) + 1) : null;
-      const consistent = error !== null && error <= options.pressureTolerance;
+      const inRange = atMonolayer >= x[start]! && atMonolayer <= x[end]!;
+      const error = positiveC ? Math.abs(atMonolayer - 1 / (Math.sqrt(c) + 1)) * (Math.sqrt(c) + 1) : NaN;
+      const consistent = error <= options.pressureTolerance;
       const failed = Number(!r2Ok) + Number(!rising) + Number(!positiveC) + Number(!inRange) + Number(!consistent);
       if (!r2Ok) failures.r2++;
       if (!rising) failures.rouquerolIncreasing++;
@@ -280,8 +284,13 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       if (!inRange) failures.monolayerInRange++;
       if (!consistent) failures.monolayerConsistent++;
       if (failed === 0) {
-        if (best === null || end > best.end || (end === best.end && (error! < best.error || (error === best.error && m > best.end - best.start + 1)))) best = { start, end, error: error! };
-      } else if (best === null && (nearest.length < 3 || byNearness({ start, failed, r2 }, nearest[2]!) < 0)) {
+        if (bestStart < 0 || end > bestEnd || (end === bestEnd && (error < bestError || (error === bestError && m > bestEnd - bestStart + 1)))) {
+          bestStart = start;
+          bestEnd = end;
+          bestError = error;
+        }
+      } else if (bestStart < 0 && (nearest.length < 3 || nearer(failed, r2, start, nearest[2]!))) {
+        // Allocates only for a window that enters the three nearest (most windows do not).
         nearest = [...nearest, { start, end, failed, r2 }].sort(byNearness).slice(0, 3);
       }
     }
@@ -291,15 +300,20 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
     return { start, end, fit, criteria: criteriaFor(x, q, start, end, fit, risingUntil, options.pressureTolerance) };
   };
   return {
-    chosen: best ? window(best.start, best.end) : null,
+    chosen: bestStart >= 0 ? window(bestStart, bestEnd) : null,
     windowsTried,
     failures,
-    nearest: best ? [] : nearest.map((w) => window(w.start, w.end)),
+    nearest: bestStart >= 0 ? [] : nearest.map((w) => window(w.start, w.end)),
     thinnedFrom: null,
   };
 }
 
 function byNearness(a: { start: number; failed: number; r2: number }, b: { start: number; failed: number; r2: number }): number {
   return a.failed - b.failed || b.r2 - a.r2 || a.start - b.start;
+}
+
+/** byNearness(window, other) < 0, for a window not (yet) made into an object. */
+function nearer(failed: number, r2: number, start: number, other: { start: number; failed: number; r2: number }): boolean {
+  return (failed - other.failed || other.r2 - r2 || start - other.start) < 0;
 }
 
