@@ -64,7 +64,8 @@ function splitPlain(lines: string[], delimiter: string): DelimitedRow[] {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const cells = line.split(delimiter).map((c) => c.trim());
+    const cells = line.split(delimiter);
+    for (let k = 0; k < cells.length; k++) cells[k] = cells[k]!.trim();
     if (cells.every((c) => c === '')) continue;
     rows.push({ cells, line: i + 1 });
   }
@@ -98,7 +99,8 @@ function parseQuoted(body: string, delimiter: string, file: string): DelimitedRo
 /** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
 export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const lines = body.split(/\r\n|\n|\r/);
+  // A plain split where the text has no carriage return (most files here): same lines, without the regular expression.
+  const lines = body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n');
   const delimiter = forced?.delimiter ?? detectDelimiter(lines);
   const rows = body.includes('"') ? parseQuoted(body, delimiter, file) : splitPlain(lines, delimiter);
   // Decimal comma: only possible when the separator is not a comma, and seen as digit,digit in cells.
