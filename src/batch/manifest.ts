@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { parseDelimited } from '../io/delimited.js';
+import { forEachDelimitedRow, hasDecimalCommaNumber } from '../io/delimited.js';
 import type { RawInput } from '../io/input.js';
 import { tryParseNumber } from '../io/numbers.js';
 
@@ -17,12 +17,35 @@ export interface ManifestRow {
   data: Record<string, unknown>;
 }
 
-export interface Manifest {
-  file: string;
-  /** Directory the row paths are relative to. */
-  baseDir: string;
-  rows: ManifestRow[];
+/**
+ * A parsed manifest. Its rows are kept packed (each row's cells in one string) and turned into lot JSON only when
+ * asked for: as objects they took ~730 bytes a lot, so that a 100,000-lot batch held 73 MB of rows for its whole run.
+ */
+export class Manifest {
+  constructor(
+    readonly file: string,
+    /** Directory the row paths are relative to. */
+    readonly baseDir: string,
+    private readonly header: readonly string[],
+    private readonly decimalComma: boolean,
+    private readonly lines: readonly number[],
+    private readonly packed: readonly (string | readonly string[])[],
+  ) {}
+
+  /** Lot rows (the header not counted). */
+  get length(): number {
+    return this.packed.length;
+  }
+
+  /** The lot row at `index` (0-based). */
+  row(index: number): ManifestRow {
+    const packed = this.packed[index]!;
+    return { line: this.lines[index]!, data: rowData(this.header, typeof packed === 'string' ? packed.split(CELL_SEPARATOR) : packed, this.decimalComma) };
+  }
 }
+
+/** Decoded text never holds NUL (decode.ts refuses it as binary); a cell that does anyway is kept as an array. */
+const CELL_SEPARATOR = '\u0000';
 
 const SECTIONS = ['files', 'values', 'facts', 'analysis'] as const;
 
@@ -35,44 +58,63 @@ function factValue(cell: string): boolean | string | string[] {
 
 export function parseManifest(input: RawInput): Manifest {
   const file = input.file;
-  const { rows, decimalComma } = parseDelimited(input.text, file);
-  if (rows.length === 0) throw new InputError('E_EMPTY_FILE', 'the manifest holds no rows', { file });
-  const header = rows[0]!.cells;
+  let header: readonly string[] | null = null;
+  let headerLine = 0;
+  let decimalCommaSeen = false;
+  const lines: number[] = [];
+  const packed: (string | readonly string[])[] = [];
+  const delimiter = forEachDelimitedRow(input.text, file, (row) => {
+    if (header === null) {
+      checkHeader(row.cells, file, row.line);
+      header = row.cells;
+      headerLine = row.line;
+      return;
+    }
+    decimalCommaSeen ||= hasDecimalCommaNumber(row.cells);
+    lines.push(row.line);
+    packed.push(row.cells.some((c) => c.includes(CELL_SEPARATOR)) ? row.cells : row.cells.join(CELL_SEPARATOR));
+  });
+  if (header === null) throw new InputError('E_EMPTY_FILE', 'the manifest holds no rows', { file });
+  if (packed.length === 0) throw new InputError('E_NO_DATA', 'the manifest names its columns but lists no lots', { file, line: headerLine });
+  return new Manifest(file, file === '-' ? process.cwd() : dirname(resolve(file)), header, delimiter !== ',' && decimalCommaSeen, lines, packed);
+}
+
+function checkHeader(header: readonly string[], file: string, line: number): void {
   const lotColumn = header.indexOf('lot');
-  if (lotColumn < 0) throw new InputError('E_MISSING_COLUMN', 'the manifest has no "lot" column', { file, line: rows[0]!.line }, 'the first row names the columns: lot, files.isotherm, values.…, facts.…');
+  if (lotColumn < 0) throw new InputError('E_MISSING_COLUMN', 'the manifest has no "lot" column', { file, line }, 'the first row names the columns: lot, files.isotherm, values.…, facts.…');
   header.forEach((name, i) => {
     if (i !== lotColumn && !SECTIONS.some((s) => name.startsWith(`${s}.`))) {
-      throw new InputError('E_MISSING_COLUMN', `column "${name}" is not lot, files.*, values.*, facts.* or analysis.*`, { file, line: rows[0]!.line, field: name });
+      throw new InputError('E_MISSING_COLUMN', `column "${name}" is not lot, files.*, values.*, facts.* or analysis.*`, { file, line, field: name });
     }
   });
-  if (rows.length === 1) throw new InputError('E_NO_DATA', 'the manifest names its columns but lists no lots', { file, line: rows[0]!.line });
-  const result: ManifestRow[] = [];
-  for (const row of rows.slice(1)) {
-    const data: Record<string, Record<string, unknown> | string> = { files: {}, values: {}, facts: {}, analysis: {} };
-    header.forEach((name, i) => {
-      const cell = (row.cells[i] ?? '').trim();
-      if (cell === '') return;
-      if (i === lotColumn) {
-        data.lot = cell;
-        return;
-      }
-      const [section, ...rest] = name.split('.');
-      const key = rest.join('.');
-      const target = data[section!] as Record<string, unknown>;
-      if (section === 'files' && key.startsWith('pigment_psd.')) {
-        const inks = (target.pigment_psd ??= {}) as Record<string, string>;
-        inks[key.slice('pigment_psd.'.length)] = cell;
-      } else if (section === 'values') {
-        target[key] = tryParseNumber(cell, decimalComma) ?? cell; // a non-number is refused, with its field, by the lot loader
-      } else if (section === 'facts') {
-        target[key] = factValue(cell);
-      } else if (section === 'analysis') {
-        target[key] = tryParseNumber(cell, decimalComma) ?? factValue(cell);
-      } else {
-        target[key] = cell;
-      }
-    });
-    result.push({ line: row.line, data });
-  }
-  return { file, baseDir: file === '-' ? process.cwd() : dirname(resolve(file)), rows: result };
+}
+
+/** A manifest row's cells → the JSON a lot file holds (claims/lot.ts checks both alike). */
+function rowData(header: readonly string[], cells: readonly string[], decimalComma: boolean): Record<string, unknown> {
+  const lotColumn = header.indexOf('lot');
+  const data: Record<string, Record<string, unknown> | string> = { files: {}, values: {}, facts: {}, analysis: {} };
+  header.forEach((name, i) => {
+    const cell = (cells[i] ?? '').trim();
+    if (cell === '') return;
+    if (i === lotColumn) {
+      data.lot = cell;
+      return;
+    }
+    const [section, ...rest] = name.split('.');
+    const key = rest.join('.');
+    const target = data[section!] as Record<string, unknown>;
+    if (section === 'files' && key.startsWith('pigment_psd.')) {
+      const inks = (target.pigment_psd ??= {}) as Record<string, string>;
+      inks[key.slice('pigment_psd.'.length)] = cell;
+    } else if (section === 'values') {
+      target[key] = tryParseNumber(cell, decimalComma) ?? cell; // a non-number is refused, with its field, by the lot loader
+    } else if (section === 'facts') {
+      target[key] = factValue(cell);
+    } else if (section === 'analysis') {
+      target[key] = tryParseNumber(cell, decimalComma) ?? factValue(cell);
+    } else {
+      target[key] = cell;
+    }
+  });
+  return data;
 }

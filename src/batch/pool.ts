@@ -11,8 +11,14 @@
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 
+/** What the pool needs of its tasks: how many, and a run of them. An array will do; a manifest builds them as asked. */
+export interface TaskList<TTask> {
+  readonly length: number;
+  slice(start: number, end: number): TTask[];
+}
+
 export interface PoolOptions<TTask, TResult> {
-  tasks: readonly TTask[];
+  tasks: TaskList<TTask>;
   jobs: number;
   /** The worker module (compiled JS) that answers {chunk: TTask[]} with {results: TResult[]}, using runChunk. */
   workerUrl: URL;

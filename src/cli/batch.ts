@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { expandInputs } from '../batch/expand-inputs.js';
 import type { GradeTask } from '../batch/grade-task.js';
-import { parseManifest } from '../batch/manifest.js';
+import { parseManifest, type Manifest } from '../batch/manifest.js';
+import type { TaskList } from '../batch/pool.js';
 import type { ClaimStatus } from '../claims/grade.js';
 import { PoregradeError } from '../errors.js';
 import { EXIT } from '../exit-codes.js';
@@ -22,7 +23,7 @@ interface BatchOptions extends RecordOutputOptions {
  * One HTML report per lot and an index page linking them with their verdicts. Reports are drawn after the records
  * are out, in this thread (rendering dominates: ~150 ms a report against a few ms to grade the lot again).
  */
-async function writeReports(dir: string, tasks: GradeTask[], claims: string[], version: string): Promise<void> {
+async function writeReports(dir: string, tasks: GradeTasks, claims: string[], version: string): Promise<void> {
   const [{ writeBatchReports }, { gradedSourceOf }, { loadLot, parseLot }] = await Promise.all([import('../output/report/batch-reports.js'), import('./report.js'), import('../claims/lot.js')]);
   async function* lots() {
     for (const task of tasks) {
@@ -40,18 +41,64 @@ async function writeReports(dir: string, tasks: GradeTask[], claims: string[], v
   await writeBatchReports(dir, lots(), { version, generatedAt: null });
 }
 
-/** Lot files or manifests named on the command line → one task per lot, numbered in input order. */
-function tasksFor(inputs: string[], claims: string[]): GradeTask[] {
-  const tasks: GradeTask[] = [];
-  for (const path of expandInputs(inputs, (name) => extname(name).toLowerCase() === '.json')) {
-    if (extname(path).toLowerCase() === '.csv') {
-      const manifest = parseManifest(readInput(path));
-      for (const row of manifest.rows) tasks.push({ kind: 'grade', index: tasks.length, source: { manifest: path, line: row.line, baseDir: manifest.baseDir, data: row.data }, claims });
-    } else {
-      tasks.push({ kind: 'grade', index: tasks.length, source: { lotFile: path }, claims });
+/**
+ * Lot files or manifests named on the command line → one task per lot, numbered in input order. Manifest rows become
+ * tasks only a chunk at a time, so a batch's memory does not grow with its number of lots.
+ */
+class GradeTasks implements TaskList<GradeTask>, Iterable<GradeTask> {
+  /** In input order; `start` is the index of the segment's first lot. */
+  private readonly segments: ({ start: number; lotFile: string } | { start: number; manifest: Manifest })[] = [];
+  readonly length: number;
+
+  constructor(
+    inputs: string[],
+    private readonly claims: string[],
+  ) {
+    let count = 0;
+    for (const path of expandInputs(inputs, (name) => extname(name).toLowerCase() === '.json')) {
+      if (extname(path).toLowerCase() === '.csv') {
+        const manifest = parseManifest(readInput(path));
+        this.segments.push({ start: count, manifest });
+        count += manifest.length;
+      } else {
+        this.segments.push({ start: count++, lotFile: path });
+      }
     }
+    this.length = count;
   }
-  return tasks;
+
+  slice(start: number, end: number): GradeTask[] {
+    const tasks: GradeTask[] = [];
+    let s = this.segmentOf(start);
+    for (let index = start; index < Math.min(end, this.length); index++) {
+      while (s + 1 < this.segments.length && this.segments[s + 1]!.start <= index) s++;
+      const segment = this.segments[s]!;
+      if ('lotFile' in segment) {
+        tasks.push({ kind: 'grade', index, source: { lotFile: segment.lotFile }, claims: this.claims });
+      } else {
+        const { manifest } = segment;
+        const row = manifest.row(index - segment.start);
+        tasks.push({ kind: 'grade', index, source: { manifest: manifest.file, line: row.line, baseDir: manifest.baseDir, data: row.data }, claims: this.claims });
+      }
+    }
+    return tasks;
+  }
+
+  *[Symbol.iterator](): Iterator<GradeTask> {
+    for (let start = 0; start < this.length; start += 256) yield* this.slice(start, start + 256);
+  }
+
+  /** The last segment starting at or before `index` (binary search: a folder of lot files has one per lot). */
+  private segmentOf(index: number): number {
+    let low = 0;
+    let high = this.segments.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.segments[middle]!.start <= index) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
 }
 
 export function registerBatch(program: Command): void {
@@ -80,7 +127,7 @@ Examples:
   poregrade batch lots/ --report-dir reports/         # plus reports/index.html and one report per lot`,
   );
   command.action(async (inputs: string[], opts: BatchOptions) => {
-    const tasks = tasksFor(inputs, opts.claims);
+    const tasks = new GradeTasks(inputs, opts.claims);
     let failOnMatched = false;
     const failOn = opts.failOn ?? [];
     const exitCode = await emitRecords(tasks, opts, {

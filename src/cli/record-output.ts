@@ -4,7 +4,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
-import { runPool } from '../batch/pool.js';
+import { runPool, type TaskList } from '../batch/pool.js';
 import type { RenderedOutcome, RenderOptions } from '../batch/render.js';
 import { runChunk, type BatchTask } from '../batch/worker.js';
 import type { ClaimStatus } from '../claims/grade.js';
@@ -70,7 +70,7 @@ function progress(total: number, quiet: boolean): { tick: () => void; done: () =
   };
 }
 
-export async function emitRecords(tasks: BatchTask[], opts: RecordOutputOptions, config: EmitConfig): Promise<number> {
+export async function emitRecords(tasks: TaskList<BatchTask>, opts: RecordOutputOptions, config: EmitConfig): Promise<number> {
   let exitCode: number = EXIT.OK;
   let failures = 0;
   const bar = progress(tasks.length, opts.quiet);

@@ -59,21 +59,19 @@ function occurrences(line: string, char: string): number {
  * Text without a quote character cannot hold a quoted cell, so a plain split gives exactly what csv-parse would —
  * and csv-parse costs about 25 µs a line, which dominates a batch of thousands of files.
  */
-function splitPlain(lines: string[], delimiter: string): DelimitedRow[] {
-  const rows: DelimitedRow[] = [];
+function splitPlain(lines: string[], delimiter: string, onRow: (row: DelimitedRow) => void): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
     const cells = line.split(delimiter);
     for (let k = 0; k < cells.length; k++) cells[k] = cells[k]!.trim();
     if (cells.every((c) => c === '')) continue;
-    rows.push({ cells, line: i + 1 });
+    onRow({ cells, line: i + 1 });
   }
-  return rows;
 }
 
 /** Quoted cells (separators or line breaks inside quotes) go through csv-parse. */
-function parseQuoted(body: string, delimiter: string, file: string): DelimitedRow[] {
+function parseQuoted(body: string, delimiter: string, file: string, onRow: (row: DelimitedRow) => void): void {
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = csvParse().parse(body, {
@@ -88,22 +86,36 @@ function parseQuoted(body: string, delimiter: string, file: string): DelimitedRo
     const e = error as { lines?: number; message?: string };
     throw new InputError('E_BAD_NUMBER', `cannot split the file into cells: ${e.message ?? String(error)}`, { file, ...(e.lines ? { line: e.lines } : {}) }, 'check quotes and separators');
   }
-  const rows: DelimitedRow[] = [];
   for (const { record, info } of records) {
     if (record.every((c) => c === '')) continue;
-    rows.push({ cells: record, line: info.lines });
+    onRow({ cells: record, line: info.lines });
   }
-  return rows;
 }
 
-/** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
-export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
+/**
+ * Hands the rows of delimited text to `onRow` one at a time (a manifest of 100,000 lots need not exist as 100,000
+ * arrays of cells at once) and returns the separator; empty lines are dropped.
+ */
+export function forEachDelimitedRow(text: string, file: string, onRow: (row: DelimitedRow) => void, forced?: { delimiter?: ',' | ';' | '\t' }): ',' | ';' | '\t' {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   // A plain split where the text has no carriage return (most files here): same lines, without the regular expression.
   const lines = body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n');
   const delimiter = forced?.delimiter ?? detectDelimiter(lines);
-  const rows = body.includes('"') ? parseQuoted(body, delimiter, file) : splitPlain(lines, delimiter);
-  // Decimal comma: only possible when the separator is not a comma, and seen as digit,digit in cells.
-  const decimalComma = delimiter !== ',' && rows.some((r) => r.cells.some((c) => /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/.test(c)));
-  return { rows, delimiter, decimalComma };
+  if (body.includes('"')) parseQuoted(body, delimiter, file, onRow);
+  else splitPlain(lines, delimiter, onRow);
+  return delimiter;
+}
+
+const DECIMAL_COMMA_NUMBER = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
+
+/** A cell written digit,digit: with a separator other than the comma, the text uses decimal commas. */
+export function hasDecimalCommaNumber(cells: readonly string[]): boolean {
+  return cells.some((c) => DECIMAL_COMMA_NUMBER.test(c));
+}
+
+/** Parses delimited text into rows with their line numbers. Empty lines are dropped. */
+export function parseDelimited(text: string, file: string, forced?: { delimiter?: ',' | ';' | '\t' }): DelimitedTable {
+  const rows: DelimitedRow[] = [];
+  const delimiter = forEachDelimitedRow(text, file, (row) => rows.push(row), forced);
+  return { rows, delimiter, decimalComma: delimiter !== ',' && rows.some((r) => hasDecimalCommaNumber(r.cells)) };
 }

@@ -34,7 +34,8 @@ describe('the fast batch-record writer', () => {
     const dir = mkdtempSync(join(tmpdir(), 'poregrade-grade-json-'));
     const manifestPath = generateLots(dir, 20, 7).manifest;
     const manifest = parseManifest(readInput(manifestPath));
-    for (const [index, row] of manifest.rows.entries()) {
+    for (let index = 0; index < manifest.length; index++) {
+      const row = manifest.row(index);
       const { record } = runGradeTask({ kind: 'grade', index, source: { manifest: manifestPath, line: row.line, baseDir: manifest.baseDir, data: row.data }, claims });
       expect(decode(gradeRecordJson(record))).toBe(JSON.stringify(record));
     }
