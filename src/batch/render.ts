@@ -22,8 +22,13 @@ export interface RenderOptions {
 }
 
 export interface RenderedOutcome {
-  /** The record in the output format: text where it was made, UTF-8 bytes once it has crossed from a worker. */
+  /** The record in the output format: text where it was made, UTF-8 bytes once packed (packOutputs). */
   output: string | Uint8Array;
+  /**
+   * A line feed follows the text (NDJSON), added by packOutputs: `json + '\n'` made a two-part string that was then
+   * copied whole to be measured and encoded (~20 kB per analyze record).
+   */
+  newline?: true;
   exitCode: number;
   /** The one-line error, when the task failed. */
   error?: string;
@@ -39,10 +44,8 @@ export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: Re
   switch (options.format) {
     case 'ndjson':
     case 'json': {
-      const lineEnd = options.format === 'ndjson' ? '\n' : '';
-      if (graded) return { output: gradeRecordJson(record, lineEnd), ...meta };
-      text = JSON.stringify(record) + lineEnd;
-      break;
+      if (graded) return { output: gradeRecordJson(record, options.format === 'ndjson' ? '\n' : ''), ...meta };
+      return { output: JSON.stringify(record), ...(options.format === 'ndjson' ? { newline: true as const } : {}), ...meta };
     }
     case 'json-single':
       text = toJson(record) + '\n';
@@ -75,13 +78,14 @@ function tableView(task: BatchTask, record: Record<string, unknown>, chalk: Chal
  */
 export function packOutputs(outcomes: RenderedOutcome[], spare?: ArrayBuffer): ArrayBuffer {
   // Exact sizes: the 3-bytes-per-code-unit bound made every 64-lot buffer ~18 MB for ~5 MB of mostly ASCII text.
-  const needed = outcomes.reduce((sum, o) => sum + (typeof o.output === 'string' ? Buffer.byteLength(o.output, 'utf8') : o.output.length), 0);
+  const needed = outcomes.reduce((sum, o) => sum + (typeof o.output === 'string' ? Buffer.byteLength(o.output, 'utf8') : o.output.length) + (o.newline ? 1 : 0), 0);
   const bytes = spare && spare.byteLength >= needed ? Buffer.from(spare) : Buffer.allocUnsafeSlow(Math.ceil(1.25 * needed) + 1);
   let offset = 0;
   for (const outcome of outcomes) {
     let length = outcome.output.length;
     if (typeof outcome.output === 'string') length = bytes.write(outcome.output, offset, 'utf8');
     else bytes.set(outcome.output, offset);
+    if (outcome.newline) bytes[offset + length++] = 0x0a;
     outcome.output = new Uint8Array(bytes.buffer, offset, length);
     offset += length;
   }
