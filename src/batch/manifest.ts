@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { forEachDelimitedRow, hasDecimalCommaNumber } from '../io/delimited.js';
+import { forEachDelimitedRow, hasDecimalCommaNumber, splitLine } from '../io/delimited.js';
 import type { RawInput } from '../io/input.js';
 import { tryParseNumber } from '../io/numbers.js';
 
@@ -18,8 +18,9 @@ export interface ManifestRow {
 }
 
 /**
- * A parsed manifest. Its rows are kept packed (each row's cells in one string) and turned into lot JSON only when
- * asked for: as objects they took ~730 bytes a lot, so that a 100,000-lot batch held 73 MB of rows for its whole run.
+ * A parsed manifest. Its rows are kept as their lines of text (cells only where quotes made csv-parse split them)
+ * and turned into lot JSON when asked for: as objects they took ~730 bytes a lot, so that a 100,000-lot batch held
+ * 73 MB of rows for its whole run; as lines they are views of the manifest's text.
  */
 export class Manifest {
   constructor(
@@ -27,25 +28,23 @@ export class Manifest {
     /** Directory the row paths are relative to. */
     readonly baseDir: string,
     private readonly header: readonly string[],
+    private readonly delimiter: string,
     private readonly decimalComma: boolean,
     private readonly lines: readonly number[],
-    private readonly packed: readonly (string | readonly string[])[],
+    private readonly rows: readonly (string | readonly string[])[],
   ) {}
 
   /** Lot rows (the header not counted). */
   get length(): number {
-    return this.packed.length;
+    return this.rows.length;
   }
 
   /** The lot row at `index` (0-based). */
   row(index: number): ManifestRow {
-    const packed = this.packed[index]!;
-    return { line: this.lines[index]!, data: rowData(this.header, typeof packed === 'string' ? packed.split(CELL_SEPARATOR) : packed, this.decimalComma) };
+    const row = this.rows[index]!;
+    return { line: this.lines[index]!, data: rowData(this.header, typeof row === 'string' ? splitLine(row, this.delimiter) : row, this.decimalComma) };
   }
 }
-
-/** Decoded text never holds NUL (decode.ts refuses it as binary); a cell that does anyway is kept as an array. */
-const CELL_SEPARATOR = '\u0000';
 
 const SECTIONS = ['files', 'values', 'facts', 'analysis'] as const;
 
@@ -62,7 +61,7 @@ export function parseManifest(input: RawInput): Manifest {
   let headerLine = 0;
   let decimalCommaSeen = false;
   const lines: number[] = [];
-  const packed: (string | readonly string[])[] = [];
+  const rows: (string | readonly string[])[] = [];
   const delimiter = forEachDelimitedRow(input.text, file, (row) => {
     if (header === null) {
       checkHeader(row.cells, file, row.line);
@@ -72,11 +71,11 @@ export function parseManifest(input: RawInput): Manifest {
     }
     decimalCommaSeen ||= hasDecimalCommaNumber(row.cells);
     lines.push(row.line);
-    packed.push(row.cells.some((c) => c.includes(CELL_SEPARATOR)) ? row.cells : row.cells.join(CELL_SEPARATOR));
+    rows.push(row.source ?? row.cells);
   });
   if (header === null) throw new InputError('E_EMPTY_FILE', 'the manifest holds no rows', { file });
-  if (packed.length === 0) throw new InputError('E_NO_DATA', 'the manifest names its columns but lists no lots', { file, line: headerLine });
-  return new Manifest(file, file === '-' ? process.cwd() : dirname(resolve(file)), header, delimiter !== ',' && decimalCommaSeen, lines, packed);
+  if (rows.length === 0) throw new InputError('E_NO_DATA', 'the manifest names its columns but lists no lots', { file, line: headerLine });
+  return new Manifest(file, file === '-' ? process.cwd() : dirname(resolve(file)), header, delimiter, delimiter !== ',' && decimalCommaSeen, lines, rows);
 }
 
 function checkHeader(header: readonly string[], file: string, line: number): void {

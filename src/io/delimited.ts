@@ -12,6 +12,8 @@ export interface DelimitedRow {
   cells: string[];
   /** 1-based line number where the row starts. */
   line: number;
+  /** The line the cells were split from (text without quotes): splitLine(source) gives the cells again. */
+  source?: string;
 }
 
 export interface DelimitedTable {
@@ -63,11 +65,17 @@ function splitPlain(lines: string[], delimiter: string, onRow: (row: DelimitedRo
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
-    const cells = line.split(delimiter);
-    for (let k = 0; k < cells.length; k++) cells[k] = cells[k]!.trim();
+    const cells = splitLine(line, delimiter);
     if (cells.every((c) => c === '')) continue;
-    onRow({ cells, line: i + 1 });
+    onRow({ cells, line: i + 1, source: line });
   }
+}
+
+/** The trimmed cells of one line of text without quotes. */
+export function splitLine(line: string, delimiter: string): string[] {
+  const cells = line.split(delimiter);
+  for (let k = 0; k < cells.length; k++) cells[k] = cells[k]!.trim();
+  return cells;
 }
 
 /** Quoted cells (separators or line breaks inside quotes) go through csv-parse. */
