@@ -2,12 +2,12 @@
 import { bjhReport, type BjhSettings } from '../analysis/bjh-report.js';
 import { compareWithVendor, poregradeResults } from '../analysis/vendor-comparison.js';
 import { analyzeIsotherm, type IsothermSettings } from '../analysis/isotherm-analysis.js';
-import { PoregradeError, withFile } from '../errors.js';
-import { EXIT } from '../exit-codes.js';
+import { withFile } from '../errors.js';
 import { readInput } from '../io/input.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
 import { readIsotherm } from '../io/isotherm/registry.js';
-import { analyzeRecord, ANALYZE_SCHEMA } from '../output/analyze-record.js';
+import { analyzeCsvRows, analyzeRecord, analyzeTable, ANALYZE_SCHEMA, type AnalyzeRecord } from '../output/analyze-record.js';
+import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
 export interface AnalyzeTask {
   kind: 'analyze';
@@ -17,19 +17,6 @@ export interface AnalyzeTask {
   settings: IsothermSettings;
   bjh: BjhSettings;
   settingsJson: Record<string, unknown>;
-}
-
-export interface TaskOutcome {
-  record: Record<string, unknown>;
-  exitCode: number;
-  /** The one-line error, when the task failed. */
-  error?: string;
-}
-
-/** Wraps a task so that input errors become error records; anything else is a bug and propagates. */
-export function errorOutcome(schema: string, file: string, error: unknown, extra: Record<string, unknown> = {}): TaskOutcome {
-  if (!(error instanceof PoregradeError)) throw error;
-  return { record: { schema, ...extra, input: { file }, error: error.toJSON() }, exitCode: EXIT.INPUT, error: error.format() };
 }
 
 /** The isotherm, its analysis and its record: what a report needs (its plots draw the points). Throws for bad input. */
@@ -56,3 +43,9 @@ export function runAnalyzeTask(task: AnalyzeTask): TaskOutcome {
     return errorOutcome(ANALYZE_SCHEMA, task.file, error);
   }
 }
+
+export const analyzeKind: TaskKind<AnalyzeTask> = {
+  run: runAnalyzeTask,
+  csvRows: (_task, record) => analyzeCsvRows(record),
+  table: (record, chalk) => analyzeTable(record as AnalyzeRecord, chalk) + '\n',
+};

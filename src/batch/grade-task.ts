@@ -6,7 +6,9 @@ import type { ClaimSet } from '../claims/claim-set.js';
 import { loadLot, parseLot, type LotFile } from '../claims/lot.js';
 import { analysisSettingsFor } from '../claims/settings.js';
 import type { PoregradeError } from '../errors.js';
-import { errorOutcome, type TaskOutcome } from './analyze-task.js';
+import { batchCsvRows, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
+import { gradeRecordJson, reuseRecordBytes } from '../output/grade-json.js';
+import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
 export const BATCH_SCHEMA = 'poregrade/batch-record@1';
 
@@ -47,3 +49,12 @@ export function runGradeTask(task: GradeTask): TaskOutcome {
     return { ...outcome, record: { schema: BATCH_SCHEMA, index: task.index, source: where, lot: lotId, error: json } };
   }
 }
+
+export const gradeKind: TaskKind<GradeTask> = {
+  run: runGradeTask,
+  csvRows: (_task, record) => batchCsvRows(record),
+  table: (record) => batchSummaryLine(record),
+  json: gradeRecordJson,
+  afterChunk: reuseRecordBytes,
+  statuses: batchStatuses,
+};

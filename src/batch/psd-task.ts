@@ -5,8 +5,9 @@ import { isOle2 } from '../io/decode.js';
 import { readInput, type RawInput } from '../io/input.js';
 import type { PsdReadOptions } from '../io/psd/reader.js';
 import { readDistribution } from '../io/psd/registry.js';
-import { PSD_SCHEMA, psdRecord, type PsdRecord } from '../output/psd-record.js';
-import { errorOutcome, type TaskOutcome } from './analyze-task.js';
+import { PSD_SCHEMA, psdCsvRows, psdRecord, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
+import { renderPsdTable } from '../output/psd-table.js';
+import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
 export interface PsdTask {
   kind: 'psd';
@@ -37,3 +38,9 @@ export function runPsdTask(task: PsdTask): TaskOutcome {
     return errorOutcome(PSD_SCHEMA, task.file, error);
   }
 }
+
+export const psdKind: TaskKind<PsdTask> = {
+  run: runPsdTask,
+  csvRows: (task, record) => psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length),
+  table: (record, chalk) => renderPsdTable(record as PsdRecord, chalk),
+};

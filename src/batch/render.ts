@@ -3,17 +3,11 @@
  * not records: cloning a 70 kB record object to the main thread cost more than grading the lot, and the main thread
  * would then have had to serialise it again, alone, for both workers.
  */
-import { Chalk, type ChalkInstance } from 'chalk';
+import { Chalk } from 'chalk';
 import type { ClaimStatus } from '../claims/grade.js';
-import { analyzeCsvRows, analyzeTable, type AnalyzeRecord } from '../output/analyze-record.js';
-import { batchCsvRows, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
-import { gradeRecordJson } from '../output/grade-json.js';
 import { toJson } from '../output/json.js';
-import { psdCsvRows, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
-import { renderPsdTable } from '../output/psd-table.js';
 import { csvLines, type SinkFormat } from '../output/record-sink.js';
-import type { TaskOutcome } from './analyze-task.js';
-import type { BatchTask } from './worker.js';
+import type { TaskKind, TaskOutcome } from './task-kind.js';
 
 export interface RenderOptions {
   /** `json-single`: one indented document (a single input), not an element of an array. */
@@ -36,39 +30,26 @@ export interface RenderedOutcome {
   statuses: ClaimStatus[];
 }
 
-export function renderOutcome(task: BatchTask, outcome: TaskOutcome, options: RenderOptions): RenderedOutcome {
+export function renderOutcome<TTask>(kind: TaskKind<TTask>, task: TTask, outcome: TaskOutcome, options: RenderOptions): RenderedOutcome {
   const { record } = outcome;
-  const graded = task.kind === 'grade';
-  const meta = { exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: graded ? batchStatuses(record) : [] };
+  const meta = { exitCode: outcome.exitCode, ...(outcome.error ? { error: outcome.error } : {}), statuses: kind.statuses?.(record) ?? [] };
   let text: string;
   switch (options.format) {
     case 'ndjson':
-    case 'json': {
-      if (graded) return { output: gradeRecordJson(record, options.format === 'ndjson' ? '\n' : ''), ...meta };
+    case 'json':
+      if (kind.json) return { output: kind.json(record, options.format === 'ndjson' ? '\n' : ''), ...meta };
       return { output: JSON.stringify(record), ...(options.format === 'ndjson' ? { newline: true as const } : {}), ...meta };
-    }
     case 'json-single':
       text = toJson(record) + '\n';
       break;
     case 'csv':
-      text = csvLines(graded ? batchCsvRows(record) : task.kind === 'psd' ? psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length) : analyzeCsvRows(record));
+      text = csvLines(kind.csvRows(task, record));
       break;
     case 'table':
-      text = outcome.error ? '' : tableView(task, record, new Chalk({ level: options.colour ? 2 : 0 })) + '\n';
+      text = outcome.error ? '' : kind.table(record, new Chalk({ level: options.colour ? 2 : 0 })) + '\n';
       break;
   }
   return { output: text, ...meta };
-}
-
-function tableView(task: BatchTask, record: Record<string, unknown>, chalk: ChalkInstance): string {
-  switch (task.kind) {
-    case 'grade':
-      return batchSummaryLine(record);
-    case 'analyze':
-      return analyzeTable(record as AnalyzeRecord, chalk) + '\n';
-    case 'psd':
-      return renderPsdTable(record as PsdRecord, chalk);
-  }
 }
 
 /**

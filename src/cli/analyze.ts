@@ -138,6 +138,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed; 4 no B
       return;
     }
     process.exitCode = await emitRecords(tasks, { ...opts, format }, {
+      kind: 'analyze',
       single: namesOneFile(inputs, tasks.length),
       csvHeader: ANALYZE_CSV_HEADER,
     });

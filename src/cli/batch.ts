@@ -131,6 +131,7 @@ Examples:
     let failOnMatched = false;
     const failOn = opts.failOn ?? [];
     const exitCode = await emitRecords(tasks, opts, {
+      kind: 'grade',
       single: false,
       csvHeader: BATCH_CSV_HEADER,
       onStatuses: (statuses) => {

@@ -88,6 +88,7 @@ Exit codes: 0 ok; 2 input or usage error; 3 some of several files failed (their 
         return;
       }
       process.exitCode = await emitRecords(tasks, { ...options, format }, {
+        kind: 'psd',
         single: namesOneFile(inputs, tasks.length),
         csvHeader: psdCsvHeader(settings.windowsNm),
       });

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { runPool, type TaskList } from '../batch/pool.js';
 import type { RenderedOutcome, RenderOptions } from '../batch/render.js';
-import { runChunk, type BatchTask } from '../batch/worker.js';
+import { loadTaskKinds, runChunk, type BatchTask } from '../batch/worker.js';
 import type { ClaimStatus } from '../claims/grade.js';
 import { EXIT } from '../exit-codes.js';
 import { colourFor } from '../output/colour.js';
@@ -34,6 +34,8 @@ export function namesOneFile(inputs: readonly string[], taskCount: number): bool
 }
 
 interface EmitConfig {
+  /** What the tasks do (their modules are loaded before they run). */
+  kind: BatchTask['kind'];
   /** Print a single JSON object rather than an array when there is exactly one input. */
   single: boolean;
   csvHeader: readonly string[];
@@ -74,6 +76,7 @@ export async function emitRecords(tasks: TaskList<BatchTask>, opts: RecordOutput
   let exitCode: number = EXIT.OK;
   let failures = 0;
   const bar = progress(tasks.length, opts.quiet);
+  await loadTaskKinds([config.kind]);
   const render: RenderOptions = { format: config.single && opts.format === 'json' ? 'json-single' : opts.format, colour: colourFor().level > 0 };
   const sink = new RecordSink(render.format, opts.out, config.csvHeader);
   const onResult = (outcome: RenderedOutcome): void => {
