@@ -104,7 +104,7 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
 
   await new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
-    let emitted = false;
+    let settled = false;
     let failed = false;
     const fail = (error: Error): void => {
       if (failed) return;
@@ -113,8 +113,8 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
       reject(error);
     };
     const settleIfDone = (): void => {
-      if (failed || emitted || nextToEmit < tasks.length) return;
-      emitted = true;
+      if (failed || settled || nextToEmit < tasks.length) return;
+      settled = true;
       Promise.all(workers.map((w) => w.terminate())).then(() => resolve(), fail);
     };
     const guarded = (step: () => void): void => {
