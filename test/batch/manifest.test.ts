@@ -2,10 +2,16 @@
  * Manifest rows (lot-format.md) as lot JSON: rows are stored packed and rebuilt on demand, which must give the same
  * data whatever the separator, quoting or decimal mark; header errors are found before any row is read.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/batch/manifest.js';
 import { PoregradeError } from '../../src/errors.js';
-import { RawInput } from '../../src/io/input.js';
+import { RawInput, readInput } from '../../src/io/input.js';
+
+const directory = mkdtempSync(join(tmpdir(), 'poregrade-manifest-'));
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const manifest = (text: string) => parseManifest(RawInput.fromString('/plant/lots.csv', text));
 
@@ -39,5 +45,19 @@ describe('parseManifest', () => {
     expect(code('lot,colour\nL1,red\n')).toBe('E_MISSING_COLUMN');
     expect(code('lot,files.isotherm\n')).toBe('E_NO_DATA');
     expect(code('\n\n')).toBe('E_EMPTY_FILE');
+  });
+
+  it('rows read back from the file (UTF-8, one line each) equal the rows held in memory: BOM, CRLF, blank lines, µ', () => {
+    const rows = Array.from({ length: 700 }, (_, i) => `L${i}-µ ; iso/${i}.csv ; ${i},5 ; ${i % 2 ? 'yes' : 'no'}`);
+    const text = '\ufefflot;files.isotherm;values.coat_weight_g_m2;facts.receiving_layer_porous\r\n\r\n' + rows.join('\r\n') + '\r\n;;;\r\n';
+    const file = join(directory, 'lots.csv');
+    writeFileSync(file, text);
+    const fromDisk = parseManifest(readInput(file));
+    // Not a file on disk: the rows stay in memory.
+    const inMemory = parseManifest(RawInput.fromString(join(directory, 'not-on-disk.csv'), text));
+    expect(fromDisk.length).toBe(700);
+    expect(inMemory.length).toBe(700);
+    for (let i = 0; i < 700; i++) expect(fromDisk.row(i)).toEqual(inMemory.row(i));
+    expect(fromDisk.row(699)).toEqual({ line: 702, data: { lot: 'L699-µ', files: { isotherm: 'iso/699.csv' }, values: { coat_weight_g_m2: 699.5 }, facts: { receiving_layer_porous: true }, analysis: {} } });
   });
 });
