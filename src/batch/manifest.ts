@@ -19,9 +19,8 @@ export interface ManifestRow {
 }
 
 /**
- * A parsed manifest. Its rows are kept as their lines of text (cells only where quotes made csv-parse split them)
- * and turned into lot JSON when asked for: as objects they took ~730 bytes a lot, so that a 100,000-lot batch held
- * 73 MB of rows for its whole run; as lines they are views of the manifest's text.
+ * A parsed manifest: its header, and its rows turned into lot JSON only when asked for (as objects they took ~730
+ * bytes a lot, 73 MB held for the whole of a 100,000-lot batch). Rows come from RowsOnDisk or RowsInMemory.
  */
 export class Manifest {
   constructor(
