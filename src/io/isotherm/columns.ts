@@ -63,10 +63,15 @@ export function pressureFactorOf(column: RecognisedColumn): number | null {
   return column.unitText ? pressureUnitToKpa(column.unitText) : null;
 }
 
-/** Branch labels: ads/adsorption/a/0 and des/desorption/d/1. */
+const BRANCH_LABELS: ReadonlyMap<string, 0 | 1> = new Map([
+  ...['ads', 'adsorption', 'a', '0', 'adsorb'].map((label) => [label, 0] as const),
+  ...['des', 'desorption', 'd', '1', 'desorb'].map((label) => [label, 1] as const),
+]);
+
+/**
+ * Branch labels: ads/adsorption/a/0 and des/desorption/d/1, in any case. A label already in lower case is looked up
+ * as it is: trimming and lower-casing every row's label allocated ~110 bytes a row.
+ */
 export function parseBranchLabel(text: string): 0 | 1 | null {
-  const s = text.trim().toLowerCase();
-  if (/^(ads|adsorption|a|0|adsorb)$/.test(s)) return 0;
-  if (/^(des|desorption|d|1|desorb)$/.test(s)) return 1;
-  return null;
+  return BRANCH_LABELS.get(text) ?? BRANCH_LABELS.get(text.trim().toLowerCase()) ?? null;
 }
