@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseManifest } from '../../src/batch/manifest.js';
-import { PoregradeError } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'poregrade-manifest-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
@@ -33,14 +33,7 @@ describe('parseManifest', () => {
   });
 
   it('refuses a manifest without a lot column, with an unknown column, or without rows', () => {
-    const code = (text: string) => {
-      try {
-        manifest(text);
-      } catch (error) {
-        return (error as PoregradeError).code;
-      }
-      return 'none';
-    };
+    const code = (text: string) => typedError(() => manifest(text)).code;
     expect(code('files.isotherm\na.csv\n')).toBe('E_MISSING_COLUMN');
     expect(code('lot,colour\nL1,red\n')).toBe('E_MISSING_COLUMN');
     expect(code('lot,files.isotherm\n')).toBe('E_NO_DATA');

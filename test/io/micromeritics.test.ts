@@ -6,28 +6,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { PoregradeError } from '../../src/errors.js';
 import { readInput, RawInput } from '../../src/io/input.js';
 import { readIsotherm } from '../../src/io/isotherm/registry.js';
 import { parsePrintedNumber, parsePrintedQuantity, detectDecimalComma } from '../../src/io/printed-values.js';
 import type { Isotherm } from '../../src/model/isotherm.js';
 import { describeWithSharedData, shared } from '../helpers/shared-data.js';
 import { expectedPoints, expectSameMetadata, expectSamePoints, readConformanceJson } from '../helpers/conformance.js';
+import { typedError } from '../helpers/typed-error.js';
 
 const CM3_STP_PER_MMOL = 22.414;
 
 function read(...path: string[]): Isotherm {
   return readIsotherm(readInput(shared('isotherms', ...path)));
-}
-
-function thrown(fn: () => unknown): PoregradeError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof PoregradeError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
 }
 
 describe('printed values', () => {
@@ -204,7 +194,7 @@ describeWithSharedData('Micromeritics: bad input names the field and the place',
   it('a broken number in the text report: E_BAD_NUMBER with its line and column', () => {
     const text = geminiText().replace('  0.099898714     76.998062     1.81079', '  0.099898714     76.998062     1.8x079');
     const lineNo = text.split(/\r\n|\n|\r/).findIndex((l) => l.includes('1.8x079')) + 1;
-    const error = thrown(() => readIsotherm(RawInput.fromString('broken.txt', text)));
+    const error = typedError(() => readIsotherm(RawInput.fromString('broken.txt', text)));
     expect(error.code).toBe('E_BAD_NUMBER');
     expect(error.line).toBe(lineNo);
     expect(error.field).toMatch(/Quantity Adsorbed/);
@@ -218,7 +208,7 @@ describeWithSharedData('Micromeritics: bad input names the field and the place',
     const bytes = new Uint8Array(readFileSync(shared('isotherms', 'parser-conformance', 'mic', 'Sample_G.xls')).subarray(0, 2965));
     bytes[548] = 13;
     bytes[2084] = 13;
-    expect(thrown(() => readIsotherm(new RawInput('looping.xls', bytes))).code).toBe('E_BINARY');
+    expect(typedError(() => readIsotherm(new RawInput('looping.xls', bytes))).code).toBe('E_BINARY');
   });
 
   it('a broken cell in an .xls: E_BAD_NUMBER naming the sheet cell', () => {
@@ -226,7 +216,7 @@ describeWithSharedData('Micromeritics: bad input names the field and the place',
     const sheet = book.Sheets[book.SheetNames[0]!]!;
     sheet['H35'] = { t: 's', v: 'n/a' };
     const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-    const error = thrown(() => readIsotherm(new RawInput('broken.xlsx', bytes)));
+    const error = typedError(() => readIsotherm(new RawInput('broken.xlsx', bytes)));
     expect(error.code).toBe('E_BAD_NUMBER');
     expect(error.line).toBe(35);
     expect(error.field).toMatch(/^Sheet1!H35 \(Quantity Adsorbed/);
@@ -241,7 +231,7 @@ describe('spreadsheets: containers and layouts no reader knows', () => {
     sheet['!ref'] = 'A1:A150000';
     XLSX.utils.book_append_sheet(book, sheet, 'Sheet1');
     const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-    const error = thrown(() => readIsotherm(new RawInput('huge.xlsx', bytes)));
+    const error = typedError(() => readIsotherm(new RawInput('huge.xlsx', bytes)));
     expect(error.code).toBe('E_SHEET_TOO_LARGE');
     expect(error.field).toBe('sheet Sheet1');
     expect(error.message).toMatch(/A1:A150000 \(150000 rows/);
@@ -251,14 +241,14 @@ describe('spreadsheets: containers and layouts no reader knows', () => {
     const bytes = new Uint8Array(4096);
     bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
     bytes.fill(0x41, 8);
-    expect(thrown(() => readIsotherm(new RawInput('corrupt.xls', bytes))).code).toBe('E_BINARY');
+    expect(typedError(() => readIsotherm(new RawInput('corrupt.xls', bytes))).code).toBe('E_BINARY');
   });
 
   it('a workbook of an unknown layout: E_UNKNOWN_FORMAT listing each reader and what it missed', () => {
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet([['colour', 'weight'], ['red', 3]]), 'Data');
     const bytes = XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
-    const error = thrown(() => readIsotherm(new RawInput('unknown.xlsx', bytes)));
+    const error = typedError(() => readIsotherm(new RawInput('unknown.xlsx', bytes)));
     expect(error.code).toBe('E_UNKNOWN_FORMAT');
     expect(error.message).toMatch(/micromeritics-xls: no "Isotherm Tabular Report"/);
     expect(error.message).toMatch(/threep-xlsx: no sheet named "Isotherm"/);

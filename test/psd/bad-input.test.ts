@@ -6,20 +6,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PoregradeError, type ErrorCode } from '../../src/errors.js';
 import { RawInput, readInput } from '../../src/io/input.js';
 import type { PsdReadOptions } from '../../src/io/psd/reader.js';
+import { typedError } from '../helpers/typed-error.js';
 import { readDistribution } from '../../src/io/psd/registry.js';
 
-function failure(read: () => unknown): PoregradeError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof PoregradeError) return error;
-    throw error;
-  }
-  throw new Error('expected a PoregradeError, got a result');
-}
-
 function expectError(text: string, code: ErrorCode, line?: number, options: PsdReadOptions = {}): PoregradeError {
-  const error = failure(() => readDistribution(RawInput.fromString('lot-7.csv', text), options));
+  const error = typedError(() => readDistribution(RawInput.fromString('lot-7.csv', text), options));
   expect(error.code).toBe(code);
   expect(error.file).toBe('lot-7.csv');
   expect(error.format()).toContain('lot-7.csv');
@@ -61,7 +52,7 @@ describe('bad particle-size input', () => {
   it('empty input: empty file on disk, blank text, whitespace only', () => {
     const file = join(directory, 'empty.csv');
     writeFileSync(file, '');
-    const onDisk = failure(() => readInput(file));
+    const onDisk = typedError(() => readInput(file));
     expect(onDisk.code).toBe('E_EMPTY_FILE');
     expect(onDisk.format()).toContain(file);
     expectError('', 'E_EMPTY_FILE');
@@ -93,17 +84,17 @@ describe('bad particle-size input', () => {
   });
 
   it('binary data and broken UTF-16', () => {
-    const binary = failure(() => readDistribution(new RawInput('blob.bin', new Uint8Array([1, 2, 0, 0, 255, 3, 0, 7])), {}));
+    const binary = typedError(() => readDistribution(new RawInput('blob.bin', new Uint8Array([1, 2, 0, 0, 255, 3, 0, 7])), {}));
     expect(binary.code).toBe('E_BINARY');
     expect(binary.file).toBe('blob.bin');
-    const utf16 = failure(() => readDistribution(new RawInput('cut.xle', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42])), {}));
+    const utf16 = typedError(() => readDistribution(new RawInput('cut.xle', new Uint8Array([0xff, 0xfe, 0x41, 0x00, 0x42])), {}));
     expect(utf16.code).toBe('E_ENCODING');
   });
 });
 
 describe('limits', () => {
   it('a particle list spanning 300 decades on a fine grid is refused before it allocates millions of classes', () => {
-    const error = failure(() => readDistribution(RawInput.fromString('runaway.csv', 'Diameter (nm)\n1e-150\n1e150\n'), { binsPerDecade: 1000 }));
+    const error = typedError(() => readDistribution(RawInput.fromString('runaway.csv', 'Diameter (nm)\n1e-150\n1e150\n'), { binsPerDecade: 1000 }));
     expect(error.code).toBe('E_TOO_MANY_POINTS');
     expect(error.file).toBe('runaway.csv');
   });
