@@ -7,6 +7,7 @@ import { readInput } from '../io/input.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
 import { readIsotherm } from '../io/isotherm/registry.js';
 import { analyzeCsvRows, analyzeRecord, analyzeTable, ANALYZE_SCHEMA, type AnalyzeRecord } from '../output/analyze-record.js';
+import { csvLines } from '../output/record-sink.js';
 import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
 export interface AnalyzeTask {
@@ -46,6 +47,6 @@ export function runAnalyzeTask(task: AnalyzeTask): TaskOutcome {
 
 export const analyzeKind: TaskKind<AnalyzeTask> = {
   run: runAnalyzeTask,
-  csvRows: (_task, record) => analyzeCsvRows(record),
+  csv: (_task, record) => csvLines(analyzeCsvRows(record)),
   table: (record, chalk) => analyzeTable(record as AnalyzeRecord, chalk) + '\n',
 };

@@ -6,7 +6,7 @@ import type { ClaimSet } from '../claims/claim-set.js';
 import { loadLot, parseLot, type LotFile } from '../claims/lot.js';
 import { analysisSettingsFor } from '../claims/settings.js';
 import type { PoregradeError } from '../errors.js';
-import { batchCsvRows, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
+import { batchCsvText, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
 import { gradeRecordJson, reuseRecordBytes } from '../output/grade-json.js';
 import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
@@ -52,7 +52,7 @@ export function runGradeTask(task: GradeTask): TaskOutcome {
 
 export const gradeKind: TaskKind<GradeTask> = {
   run: runGradeTask,
-  csvRows: (_task, record) => batchCsvRows(record),
+  csv: (_task, record) => batchCsvText(record),
   table: (record) => batchSummaryLine(record),
   json: gradeRecordJson,
   afterChunk: reuseRecordBytes,

@@ -7,6 +7,7 @@ import type { PsdReadOptions } from '../io/psd/reader.js';
 import { readDistribution } from '../io/psd/registry.js';
 import { PSD_SCHEMA, psdCsvRows, psdRecord, type PsdFailure, type PsdRecord } from '../output/psd-record.js';
 import { renderPsdTable } from '../output/psd-table.js';
+import { csvLines } from '../output/record-sink.js';
 import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
 export interface PsdTask {
@@ -41,6 +42,6 @@ export function runPsdTask(task: PsdTask): TaskOutcome {
 
 export const psdKind: TaskKind<PsdTask> = {
   run: runPsdTask,
-  csvRows: (task, record) => psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length),
+  csv: (task, record) => csvLines(psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length)),
   table: (record, chalk) => renderPsdTable(record as PsdRecord, chalk),
 };

@@ -6,7 +6,7 @@
 import { Chalk } from 'chalk';
 import type { ClaimStatus } from '../claims/grade.js';
 import { toJson } from '../output/json.js';
-import { csvLines, type SinkFormat } from '../output/record-sink.js';
+import type { SinkFormat } from '../output/record-sink.js';
 import type { TaskKind, TaskOutcome } from './task-kind.js';
 
 export interface RenderOptions {
@@ -43,7 +43,7 @@ export function renderOutcome<TTask>(kind: TaskKind<TTask>, task: TTask, outcome
       text = toJson(record) + '\n';
       break;
     case 'csv':
-      text = csvLines(kind.csvRows(task, record));
+      text = kind.csv(task, record);
       break;
     case 'table':
       text = outcome.error ? '' : kind.table(record, new Chalk({ level: options.colour ? 2 : 0 })) + '\n';

@@ -23,8 +23,8 @@ export function errorOutcome(schema: string, file: string, error: unknown, extra
 
 export interface TaskKind<TTask> {
   run(task: TTask): TaskOutcome;
-  /** Rows of the flat CSV view. */
-  csvRows(task: TTask, record: Record<string, unknown>): unknown[][];
+  /** The record's rows in the flat CSV view, as text (each row ends with a line feed). */
+  csv(task: TTask, record: Record<string, unknown>): string;
   /** The terminal view of a record that is not an error. */
   table(record: Record<string, unknown>, chalk: ChalkInstance): string;
   /** The record's JSON as UTF-8, when the kind writes it faster than JSON.stringify (see output/grade-json.ts). */

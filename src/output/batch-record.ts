@@ -1,5 +1,6 @@
 /** The flat views of a batch record (schema poregrade/batch-record@1): one CSV row per claim, one summary line. */
 import type { ClaimStatus } from '../claims/grade.js';
+import { csvCell } from './record-sink.js';
 
 interface BatchRecord {
   index: number;
@@ -14,23 +15,26 @@ const lotId = (r: BatchRecord): string => (typeof r.lot === 'string' ? r.lot : (
 
 export const BATCH_CSV_HEADER = ['index', 'lot', 'source', 'set', 'claim', 'status', 'failed_elements', 'missing', 'error_code', 'error_file', 'error_message'];
 
-/** One CSV row per lot and claim (or one per failed lot), for spreadsheets and simple LIMS imports. */
-export function batchCsvRows(record: unknown): unknown[][] {
+/**
+ * The flat CSV of a record: one row per lot and claim (or one per failed lot), for spreadsheets and simple LIMS imports.
+ * Written as text directly, the lot's own cells escaped once: an array of cells per claim, a Set per claim and the
+ * joins allocated ~45 kB a lot and took longer than grading its claims.
+ */
+export function batchCsvText(record: unknown): string {
   const r = record as BatchRecord;
-  if (r.error) return [[r.index, lotId(r), r.source, '', '', 'error', '', '', r.error.code, r.error.file ?? '', r.error.message]];
-  return (r.claims ?? []).map((c) => [
-    r.index,
-    lotId(r),
-    r.source,
-    c.set,
-    c.claim,
-    c.status,
-    c.elements.filter((e) => e.status === 'fail').map((e) => e.id).join(' '),
-    [...new Set(c.elements.flatMap((e) => e.missing ?? []))].join(' '),
-    '',
-    '',
-    '',
-  ]);
+  const lead = `${csvCell(r.index)},${csvCell(lotId(r))},${csvCell(r.source)},`;
+  if (r.error) return `${lead},,error,,,${csvCell(r.error.code)},${csvCell(r.error.file ?? '')},${csvCell(r.error.message)}\n`;
+  let text = '';
+  for (const c of r.claims ?? []) {
+    let failed = '';
+    const missing: string[] = [];
+    for (const e of c.elements) {
+      if (e.status === 'fail') failed += failed ? ` ${e.id}` : e.id;
+      for (const m of e.missing ?? []) if (!missing.includes(m)) missing.push(m);
+    }
+    text += `${lead}${csvCell(c.set)},${csvCell(c.claim)},${csvCell(c.status)},${csvCell(failed)},${csvCell(missing.join(' '))},,,\n`;
+  }
+  return text;
 }
 
 export function batchSummaryLine(record: unknown): string {

@@ -20,7 +20,12 @@ export function csvCell(value: unknown): string {
 }
 
 export function csvLines(rows: readonly (readonly unknown[])[]): string {
-  return rows.map((row) => row.map(csvCell).join(',') + '\n').join('');
+  let text = '';
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) text += i === 0 ? csvCell(row[i]) : `,${csvCell(row[i])}`;
+    text += '\n';
+  }
+  return text;
 }
 
 export class RecordSink {

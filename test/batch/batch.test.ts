@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateLots } from '../../bench/generate-lots.js';
 import { runCli } from '../helpers/cli.js';
@@ -82,6 +83,33 @@ describe('jobs', () => {
     expect(one.status).toBe(3);
     expect(JSON.parse(one.stdout)).toHaveLength(120);
     expect(two.stdout).toBe(one.stdout);
+  }, 120_000);
+});
+
+describe('batch --format csv', () => {
+  it('has one row per lot and claim that says what the lot\'s JSON record says, and one error row per unreadable lot', () => {
+    const subset = join(dir, 'subset-csv.csv');
+    writeFileSync(subset, readFileSync(manifest, 'utf8').split('\n').slice(0, 41).join('\n') + '\n');
+    const json = runCli(['batch', subset, '--format', 'json', '--jobs', '1']);
+    const csv = runCli(['batch', subset, '--format', 'csv', '--jobs', '1']);
+    expect(csv.status).toBe(3);
+    // The JSON records are the reference; csv-parse (not poregrade's writer) reads the CSV back.
+    const [header, ...rows] = parse(csv.stdout) as string[][];
+    expect(header).toEqual(['index', 'lot', 'source', 'set', 'claim', 'status', 'failed_elements', 'missing', 'error_code', 'error_file', 'error_message']);
+    type Claim = { set: string; claim: string; status: string; elements: { id: string; status: string; missing: string[] }[] };
+    type Record = { index: number; lot: { id: string } | string | null; source: string; claims?: Claim[]; error?: { code: string; file: string; message: string } };
+    const expected = (JSON.parse(json.stdout) as Record[]).flatMap((r) => {
+      const lot = typeof r.lot === 'string' ? r.lot : (r.lot?.id ?? '');
+      if (r.error) return [[String(r.index), lot, r.source, '', '', 'error', '', '', r.error.code, r.error.file, r.error.message]];
+      return r.claims!.map((c) => [
+        String(r.index), lot, r.source, c.set, c.claim, c.status,
+        c.elements.filter((e) => e.status === 'fail').map((e) => e.id).join(' '),
+        [...new Set(c.elements.flatMap((e) => e.missing))].join(' '),
+        '', '', '',
+      ]);
+    });
+    expect(rows.filter((r) => r[5] === 'error')).toHaveLength(2); // lots 7 and 27
+    expect(rows).toEqual(expected);
   }, 120_000);
 });
 
