@@ -32,19 +32,29 @@ const haveTime = existsSync('/usr/bin/time');
 
 interface Measurement {
   seconds: number;
+  /** User + system CPU time of the process and its threads (GNU time), or null without it. */
+  cpuSeconds: number | null;
   peakRssMb: number | null;
   status: number;
 }
 
-/** Runs the CLI once; wall time from here, peak RSS from GNU time when it is installed. */
+/**
+ * Runs the CLI once; wall time from here, peak RSS and CPU time from GNU time when it is installed. CPU time is the
+ * steadier figure on a shared or virtual machine, whose wall times drift with its neighbours' load.
+ */
 function measure(cliArgs: string[]): Measurement {
   const command = haveTime ? '/usr/bin/time' : process.execPath;
-  const full = haveTime ? ['-f', '__RSS_KB__ %M', process.execPath, bin, ...cliArgs] : [bin, ...cliArgs];
+  const full = haveTime ? ['-f', '__TIME__ %M %U %S', process.execPath, bin, ...cliArgs] : [bin, ...cliArgs];
   const started = process.hrtime.bigint();
   const result = spawnSync(command, full, { encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, NO_COLOR: '1' } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = /__RSS_KB__ (\d+)/.exec(result.stderr ?? '');
-  return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : null, status: result.status ?? -1 };
+  const time = /__TIME__ (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
+  return {
+    seconds,
+    cpuSeconds: time ? Number(time[2]) + Number(time[3]) : null,
+    peakRssMb: time ? Number(time[1]) / 1024 : null,
+    status: result.status ?? -1,
+  };
 }
 
 
@@ -57,7 +67,9 @@ function report(name: string, cliArgs: string[], items: number, unit: string): v
   }
   const seconds = median(measured.map((m) => m.seconds));
   const rss = measured.map((m) => m.peakRssMb).filter((v): v is number => v !== null);
-  console.log(`${name.padEnd(34)} ${(items / seconds).toFixed(0).padStart(8)} ${unit}/s   median ${seconds.toFixed(3)} s of ${runs}   peak RSS ${rss.length ? median(rss).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
+  const cpu = measured.map((m) => m.cpuSeconds).filter((v): v is number => v !== null);
+  const cpuText = cpu.length ? `   CPU ${median(cpu).toFixed(2)} s (${((1000 * median(cpu)) / items).toFixed(items > 1 ? 3 : 0)} ms/${unit.replace(/s$/, '')})` : '';
+  console.log(`${name.padEnd(34)} ${(items / seconds).toFixed(0).padStart(8)} ${unit}/s   median ${seconds.toFixed(3)} s of ${runs}${cpuText}   peak RSS ${rss.length ? median(rss).toFixed(0) + ' MB' : 'n/a (no /usr/bin/time)'}`);
 }
 
 /** Peak RSS of one batch run per size, each on freshly generated lots. */
