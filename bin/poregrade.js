@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Entry point: runs the compiled CLI (npm install builds dist/ through the `prepare` script).
-import { run } from '../dist/cli/main.js';
+// Entry point: runs the bundled CLI (npm install builds dist/ and dist/bundle/ through the `prepare` script).
+import { run } from '../dist/bundle/cli/main.js';
 
 // A reader that stops early (`poregrade … | head`) closes the pipe; that is not an error.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,4 +1,4 @@
-/** Runs the built CLI (bin/poregrade.js → dist/) as a user would. `npm test` builds dist/ first. */
+/** Runs the built CLI (bin/poregrade.js → dist/bundle/) as a user would. `npm test` builds dist/ first. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  if (!existsSync(join(PROJECT_ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(join(PROJECT_ROOT, 'dist', 'bundle', 'cli', 'main.js'))) throw new Error('dist/ is missing: run `npm run build` (npm test does it)');
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'bin', 'poregrade.js'), ...args], {
     cwd: options.cwd ?? PROJECT_ROOT,
     input: options.input,
