@@ -1,7 +1,8 @@
 /**
  * npm run bench [-- --lots N --runs R]: generates N synthetic lots in a temporary folder and reports, as medians of
  * R runs, isotherms analysed per second (`analyze`, BET auto + BJH + pore volume), lots graded per second (`batch`),
- * the wall time of one `analyze` call, and peak RSS. Timing lives here, never in unit tests.
+ * the wall time of one `analyze` call, and peak RSS (batch both as NDJSON records and as the flat CSV). Timing lives
+ * here, never in unit tests.
  *
  * npm run bench -- --memory 1000,10000,100000: one `batch` run for each number of lots instead, to see whether peak
  * RSS stays flat as batches grow (a 100,000-lot batch writes ~8 GB of records: mind the disk).
@@ -101,6 +102,8 @@ try {
   report('analyze one file (wall)', ['analyze', isotherms[0]!, '--json'], 1, 'call');
   report('analyze all isotherms', ['analyze', join(dir, 'isotherms'), '--format', 'ndjson', '--out', join(dir, 'analyze.ndjson'), '--quiet'], lots, 'isotherms');
   report('batch grade all lots', ['batch', manifest, '--format', 'ndjson', '--out', join(dir, 'batch.ndjson'), '--quiet'], lots, 'lots');
+  // The flat CSV (one row per lot and claim) is what a LIMS that wants only verdicts imports: no 77 kB record a lot.
+  report('batch grade all lots, CSV', ['batch', manifest, '--format', 'csv', '--out', join(dir, 'batch.csv'), '--quiet'], lots, 'lots');
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
