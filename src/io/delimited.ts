@@ -7,6 +7,7 @@ import { lazyRequire } from '../lazy-require.js';
 
 const csvParse = lazyRequire<{ parse: typeof Parse }>('csv-parse/sync');
 import { InputError } from '../errors.js';
+import { isTrimmedSpace, parseDecimalFast, tryParseNumber } from './numbers.js';
 
 export interface DelimitedRow {
   cells: string[];
@@ -57,20 +58,6 @@ function occurrences(line: string, char: string): number {
   return count;
 }
 
-/**
- * Text without a quote character cannot hold a quoted cell, so a plain split gives exactly what csv-parse would —
- * and csv-parse costs about 25 µs a line, which dominates a batch of thousands of files.
- */
-function splitPlain(lines: string[], delimiter: string, onRow: (row: DelimitedRow) => void): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '') continue;
-    const cells = splitLine(line, delimiter);
-    if (cells.every((c) => c === '')) continue;
-    onRow({ cells, line: i + 1, source: line });
-  }
-}
-
 /** The trimmed cells of one line of text without quotes. */
 export function splitLine(line: string, delimiter: string): string[] {
   const cells = line.split(delimiter);
@@ -105,13 +92,19 @@ function parseQuoted(body: string, delimiter: string, file: string, onRow: (row:
  * arrays of cells at once) and returns the separator; empty lines are dropped.
  */
 export function forEachDelimitedRow(text: string, file: string, onRow: (row: DelimitedRow) => void, forced?: { delimiter?: ',' | ';' | '\t' }): ',' | ';' | '\t' {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // A plain split where the text has no carriage return (most files here): same lines, without the regular expression.
-  const lines = body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n');
-  const delimiter = forced?.delimiter ?? detectDelimiter(lines);
-  if (body.includes('"')) parseQuoted(body, delimiter, file, onRow);
-  else splitPlain(lines, delimiter, onRow);
+  const indexed = UnquotedText.of(text, forced);
+  if (indexed) {
+    for (let r = 0; r < indexed.length; r++) onRow(indexed.at(r)!);
+    return indexed.delimiter;
+  }
+  const body = withoutBom(text);
+  const delimiter = forced?.delimiter ?? detectDelimiter(body.split(/\r\n|\n|\r/));
+  parseQuoted(body, delimiter, file, onRow);
   return delimiter;
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 const DECIMAL_COMMA_NUMBER = /^[+-]?\d+,\d+(?:[eE][+-]?\d+)?$/;
@@ -126,4 +119,235 @@ export function parseDelimited(text: string, file: string, forced?: { delimiter?
   const rows: DelimitedRow[] = [];
   const delimiter = forEachDelimitedRow(text, file, (row) => rows.push(row), forced);
   return { rows, delimiter, decimalComma: delimiter !== ',' && rows.some((r) => hasDecimalCommaNumber(r.cells)) };
+}
+
+/** Rows that can be looked at one by one, materialised when asked for (an array of rows is one). */
+export interface RowSequence {
+  readonly length: number;
+  /** The row at a 0-based index, or undefined past the end. */
+  at(index: number): DelimitedRow | undefined;
+}
+
+const LINE_FEED = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const COMMA = 0x2c;
+
+/** Int32Array that doubles when full. */
+class GrowableInt32 {
+  values = new Int32Array(256);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.values.length) {
+      const grown = new Int32Array(this.values.length * 2);
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values[this.length++] = value;
+  }
+}
+
+/**
+ * Delimited text without a quote character (no cell can hold a separator or a line break), indexed by row: where
+ * each non-empty line starts and ends and which line it is, found by char codes. A row's cells become strings only
+ * when the row is asked for (at), and a CellCursor reads the cells of data rows without making strings at all, so
+ * a reader that wants the numbers of a few hundred data rows no longer splits and trims every line (String.split and
+ * trim were 12 % of reading an isotherm, and most of its garbage).
+ *
+ * Rows, line numbers, cells and the separator are exactly those of splitting on /\r\n|\n|\r/ and splitLine:
+ * a line is dropped when every cell is empty after trimming, i.e. when it holds only blanks and separators.
+ */
+export class UnquotedText {
+  private readonly rows: (DelimitedRow | undefined)[] = [];
+  private decimalCommaSeen: boolean | undefined;
+
+  private constructor(
+    /** The text without its BOM. */
+    readonly text: string,
+    readonly delimiter: ',' | ';' | '\t',
+    /** Per row: offset of its first character, of the end of its line (before the break), and its 1-based line. */
+    private readonly rowStart: Int32Array,
+    private readonly rowEnd: Int32Array,
+    private readonly rowLine: Int32Array,
+    readonly length: number,
+  ) {}
+
+  /** The indexed text, or null when it holds a quote (csv-parse must split it). */
+  static of(text: string, forced?: { delimiter?: ',' | ';' | '\t' }): UnquotedText | null {
+    const body = withoutBom(text);
+    if (body.includes('"')) return null;
+    const lineStart = new GrowableInt32();
+    const lineEnd = new GrowableInt32();
+    findLines(body, lineStart, lineEnd);
+    const delimiter = forced?.delimiter ?? detectDelimiter(delimiterSample(body, lineStart, lineEnd));
+    const separator = delimiter.charCodeAt(0);
+    const rowStart = new Int32Array(lineStart.length);
+    const rowEnd = new Int32Array(lineStart.length);
+    const rowLine = new Int32Array(lineStart.length);
+    let rows = 0;
+    for (let i = 0; i < lineStart.length; i++) {
+      const start = lineStart.values[i]!;
+      const end = lineEnd.values[i]!;
+      if (!holdsCellText(body, start, end, separator)) continue;
+      rowStart[rows] = start;
+      rowEnd[rows] = end;
+      rowLine[rows] = i + 1;
+      rows++;
+    }
+    return new UnquotedText(body, delimiter, rowStart, rowEnd, rowLine, rows);
+  }
+
+  /** The row at `index` with its cells (made once, then kept). */
+  at(index: number): DelimitedRow | undefined {
+    if (index < 0 || index >= this.length) return undefined;
+    let row = this.rows[index];
+    if (!row) {
+      const source = this.text.slice(this.rowStart[index]!, this.rowEnd[index]!);
+      this.rows[index] = row = { cells: splitLine(source, this.delimiter), line: this.rowLine[index]!, source };
+    }
+    return row;
+  }
+
+  /** 1-based line of the row at `index`. */
+  line(index: number): number {
+    return this.rowLine[index]!;
+  }
+
+  /** Reads the cells of the row at `index` into `cursor`; returns how many cells it has. */
+  scanRow(index: number, cursor: CellCursor): number {
+    return cursor.scan(this.text, this.rowStart[index]!, this.rowEnd[index]!, this.delimiter.charCodeAt(0));
+  }
+
+  /**
+   * Whether a cell is written digit,digit (hasDecimalCommaNumber over every row), where the separator is not the
+   * comma. Only cells with a comma in them can be, so rows without one are passed over without making strings.
+   */
+  get decimalComma(): boolean {
+    if (this.decimalCommaSeen === undefined) this.decimalCommaSeen = this.delimiter !== ',' && this.text.includes(',') && this.anyDecimalCommaCell();
+    return this.decimalCommaSeen;
+  }
+
+  private anyDecimalCommaCell(): boolean {
+    const cursor = new CellCursor();
+    for (let r = 0; r < this.length; r++) {
+      const comma = this.text.indexOf(',', this.rowStart[r]!);
+      if (comma < 0) return false;
+      if (comma >= this.rowEnd[r]!) continue;
+      const cells = this.scanRow(r, cursor);
+      for (let k = 0; k < cells; k++) if (cursor.hasComma(k) && DECIMAL_COMMA_NUMBER.test(cursor.text(k))) return true;
+    }
+    return false;
+  }
+}
+
+/** Line starts and ends as splitting on /\r\n|\n|\r/ gives them (a split on \n where there is no \r). */
+function findLines(text: string, lineStart: GrowableInt32, lineEnd: GrowableInt32): void {
+  let start = 0;
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
+      lineStart.push(start);
+      lineEnd.push(at);
+      start = at + 1;
+    }
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code !== LINE_FEED && code !== CARRIAGE_RETURN) continue;
+      lineStart.push(start);
+      lineEnd.push(i);
+      if (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED) i++;
+      start = i + 1;
+    }
+  }
+  lineStart.push(start);
+  lineEnd.push(text.length);
+}
+
+/** The lines detectDelimiter looks at: the first 40 that are not blank. */
+function delimiterSample(text: string, lineStart: GrowableInt32, lineEnd: GrowableInt32): string[] {
+  const sample: string[] = [];
+  for (let i = 0; i < lineStart.length && sample.length < 40; i++) {
+    const start = lineStart.values[i]!;
+    const end = lineEnd.values[i]!;
+    if (holdsCellText(text, start, end, -1)) sample.push(text.slice(start, end));
+  }
+  return sample;
+}
+
+/** A character that is neither a blank trim() removes nor the separator: some cell of the line is not empty. */
+function holdsCellText(text: string, start: number, end: number, separator: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== separator && !isTrimmedSpace(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * The cells of one row as offsets into its text, trimmed as splitLine trims them; reused from row to row, so reading
+ * a data row makes no strings. Numbers are parsed from the characters (parseDecimalFast), text only when asked.
+ */
+export class CellCursor {
+  private text_ = '';
+  private cellStart = new Int32Array(16);
+  private cellEnd = new Int32Array(16);
+  private count = 0;
+
+  scan(text: string, start: number, end: number, separator: number): number {
+    this.text_ = text;
+    let count = 0;
+    let cellStart = start;
+    for (let i = start; i <= end; i++) {
+      if (i < end && text.charCodeAt(i) !== separator) continue;
+      if (count === this.cellStart.length) this.grow();
+      let s = cellStart;
+      let e = i;
+      while (s < e && isTrimmedSpace(text.charCodeAt(s))) s++;
+      while (e > s && isTrimmedSpace(text.charCodeAt(e - 1))) e--;
+      this.cellStart[count] = s;
+      this.cellEnd[count] = e;
+      count++;
+      cellStart = i + 1;
+    }
+    this.count = count;
+    return count;
+  }
+
+  private grow(): void {
+    const start = new Int32Array(this.cellStart.length * 2);
+    const end = new Int32Array(this.cellEnd.length * 2);
+    start.set(this.cellStart);
+    end.set(this.cellEnd);
+    this.cellStart = start;
+    this.cellEnd = end;
+  }
+
+  /** The trimmed text of cell k ('' past the last cell, as for a missing cell). */
+  text(k: number): string {
+    return k < this.count ? this.text_.slice(this.cellStart[k]!, this.cellEnd[k]!) : '';
+  }
+
+  /** tryParseNumber(text(k), decimalComma), without making the string for a plain decimal. */
+  number(k: number, decimalComma: boolean): number | null {
+    if (k >= this.count) return tryParseNumber('', decimalComma);
+    const fast = parseDecimalFast(this.text_, this.cellStart[k]!, this.cellEnd[k]!, decimalComma);
+    return fast === fast ? fast : tryParseNumber(this.text(k), decimalComma);
+  }
+
+  isEmpty(k: number): boolean {
+    return k >= this.count || this.cellStart[k] === this.cellEnd[k];
+  }
+
+  /** Whether cell k is exactly `word` (compared by char codes). */
+  equals(k: number, word: string): boolean {
+    if (k >= this.count) return false;
+    const start = this.cellStart[k]!;
+    if (this.cellEnd[k]! - start !== word.length) return false;
+    for (let i = 0; i < word.length; i++) if (this.text_.charCodeAt(start + i) !== word.charCodeAt(i)) return false;
+    return true;
+  }
+
+  hasComma(k: number): boolean {
+    for (let i = this.cellStart[k]!; i < this.cellEnd[k]!; i++) if (this.text_.charCodeAt(i) === COMMA) return true;
+    return false;
+  }
 }
