@@ -28,7 +28,7 @@ describe('buildIsotherm repeated pressures', () => {
   });
 
   it('reads points from a PointBuffer as from a PointList', () => {
-    const buffer = new PointBuffer();
+    const buffer = new PointBuffer(7);
     const list = points(Array.from({ length: 300 }, (_, i) => (i + 1) / 301), Array.from({ length: 300 }, () => 0));
     list.relativePressure.forEach((p, i) => buffer.push(p, list.loadingCm3StpPerG[i]!, 0, list.line[i]!));
     expect(build(buffer.columns())()).toEqual(build(list)());

@@ -31,16 +31,22 @@ export interface PointColumns {
 }
 
 /**
- * Points in typed arrays that double when full: a point costs 21 bytes and no boxed number, where four JS arrays grew
- * one push at a time (the generic text reader's point lists were ~10 % of the garbage of reading an isotherm).
+ * Points in typed arrays: a point costs 21 bytes and no boxed number, where four JS arrays grew one push at a time
+ * (the generic text reader's point lists were ~10 % of the garbage of reading an isotherm). The four columns share
+ * one ArrayBuffer sized for the rows to read: every typed array over 64 bytes gets a backing store of its own, and
+ * allocating those cost more than filling them.
  */
 export class PointBuffer {
-  relativePressure = new Float64Array(64);
-  loadingCm3StpPerG = new Float64Array(64);
+  relativePressure!: Float64Array;
+  loadingCm3StpPerG!: Float64Array;
+  line!: Int32Array;
   /** -1 until a branch is known, then ADSORPTION or DESORPTION. */
-  branch = new Int8Array(64);
-  line = new Int32Array(64);
+  branch!: Int8Array;
   length = 0;
+
+  constructor(capacity: number) {
+    this.allocate(Math.max(1, capacity));
+  }
 
   push(relativePressure: number, loadingCm3StpPerG: number, branch: number, line: number): void {
     if (this.length === this.line.length) this.grow();
@@ -51,12 +57,22 @@ export class PointBuffer {
     this.line[k] = line;
   }
 
+  private allocate(capacity: number): void {
+    const bytes = new ArrayBuffer(capacity * (8 + 8 + 4 + 1));
+    this.relativePressure = new Float64Array(bytes, 0, capacity);
+    this.loadingCm3StpPerG = new Float64Array(bytes, 8 * capacity, capacity);
+    this.line = new Int32Array(bytes, 16 * capacity, capacity);
+    this.branch = new Int8Array(bytes, 20 * capacity, capacity);
+  }
+
+  /** More points than rows were foreseen: double the room (not needed by the readers here, kept for safety). */
   private grow(): void {
-    const size = this.line.length * 2;
-    this.relativePressure = grown(new Float64Array(size), this.relativePressure);
-    this.loadingCm3StpPerG = grown(new Float64Array(size), this.loadingCm3StpPerG);
-    this.branch = grown(new Int8Array(size), this.branch);
-    this.line = grown(new Int32Array(size), this.line);
+    const { relativePressure, loadingCm3StpPerG, line, branch } = this;
+    this.allocate(2 * line.length);
+    this.relativePressure.set(relativePressure);
+    this.loadingCm3StpPerG.set(loadingCm3StpPerG);
+    this.line.set(line);
+    this.branch.set(branch);
   }
 
   /** The filled part, as views. */
@@ -64,11 +80,6 @@ export class PointBuffer {
     const n = this.length;
     return { relativePressure: this.relativePressure.subarray(0, n), loadingCm3StpPerG: this.loadingCm3StpPerG.subarray(0, n), branch: this.branch.subarray(0, n), line: this.line.subarray(0, n) };
   }
-}
-
-function grown<T extends Float64Array | Int8Array | Int32Array>(bigger: T, values: T): T {
-  bigger.set(values);
-  return bigger;
 }
 
 export interface IsothermParts {
