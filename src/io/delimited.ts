@@ -132,20 +132,6 @@ const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const COMMA = 0x2c;
 
-/** Int32Array that doubles when full. */
-class GrowableInt32 {
-  values = new Int32Array(256);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.values.length) {
-      const grown = new Int32Array(this.values.length * 2);
-      grown.set(this.values);
-      this.values = grown;
-    }
-    this.values[this.length++] = value;
-  }
-}
-
 /**
  * Delimited text without a quote character (no cell can hold a separator or a line break), indexed by row: where
  * each non-empty line starts and ends and which line it is, found by char codes. A row's cells become strings only
@@ -175,18 +161,20 @@ export class UnquotedText {
   static of(text: string, forced?: { delimiter?: ',' | ';' | '\t' }): UnquotedText | null {
     const body = withoutBom(text);
     if (body.includes('"')) return null;
-    const lineStart = new GrowableInt32();
-    const lineEnd = new GrowableInt32();
-    findLines(body, lineStart, lineEnd);
-    const delimiter = forced?.delimiter ?? detectDelimiter(delimiterSample(body, lineStart, lineEnd));
+    const lines = countLines(body);
+    // One allocation for the whole index (a typed array over 64 bytes has a backing store of its own, and those
+    // cost more to make than to fill): per line its start and end, then rows, in place (row r ≤ line i).
+    const index = new Int32Array(3 * lines);
+    const rowStart = index.subarray(0, lines);
+    const rowEnd = index.subarray(lines, 2 * lines);
+    const rowLine = index.subarray(2 * lines);
+    findLines(body, rowStart, rowEnd);
+    const delimiter = forced?.delimiter ?? detectDelimiter(delimiterSample(body, rowStart, rowEnd));
     const separator = delimiter.charCodeAt(0);
-    const rowStart = new Int32Array(lineStart.length);
-    const rowEnd = new Int32Array(lineStart.length);
-    const rowLine = new Int32Array(lineStart.length);
     let rows = 0;
-    for (let i = 0; i < lineStart.length; i++) {
-      const start = lineStart.values[i]!;
-      const end = lineEnd.values[i]!;
+    for (let i = 0; i < lines; i++) {
+      const start = rowStart[i]!;
+      const end = rowEnd[i]!;
       if (!holdsCellText(body, start, end, separator)) continue;
       rowStart[rows] = start;
       rowEnd[rows] = end;
@@ -239,35 +227,51 @@ export class UnquotedText {
   }
 }
 
-/** Line starts and ends as splitting on /\r\n|\n|\r/ gives them (a split on \n where there is no \r). */
-function findLines(text: string, lineStart: GrowableInt32, lineEnd: GrowableInt32): void {
+/** How many lines splitting on /\r\n|\n|\r/ gives (on \n alone where there is no \r). */
+function countLines(text: string): number {
+  let lines = 1;
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+    return lines;
+  }
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED) i++;
+    if (code === CARRIAGE_RETURN || code === LINE_FEED) lines++;
+  }
+  return lines;
+}
+
+/** Line starts and ends (before the break) as splitting on /\r\n|\n|\r/ gives them; room for countLines(text). */
+function findLines(text: string, lineStart: Int32Array, lineEnd: Int32Array): void {
+  let line = 0;
   let start = 0;
   if (!text.includes('\r')) {
     for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', start)) {
-      lineStart.push(start);
-      lineEnd.push(at);
+      lineStart[line] = start;
+      lineEnd[line++] = at;
       start = at + 1;
     }
   } else {
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code !== LINE_FEED && code !== CARRIAGE_RETURN) continue;
-      lineStart.push(start);
-      lineEnd.push(i);
+      lineStart[line] = start;
+      lineEnd[line++] = i;
       if (code === CARRIAGE_RETURN && text.charCodeAt(i + 1) === LINE_FEED) i++;
       start = i + 1;
     }
   }
-  lineStart.push(start);
-  lineEnd.push(text.length);
+  lineStart[line] = start;
+  lineEnd[line] = text.length;
 }
 
 /** The lines detectDelimiter looks at: the first 40 that are not blank. */
-function delimiterSample(text: string, lineStart: GrowableInt32, lineEnd: GrowableInt32): string[] {
+function delimiterSample(text: string, lineStart: Int32Array, lineEnd: Int32Array): string[] {
   const sample: string[] = [];
   for (let i = 0; i < lineStart.length && sample.length < 40; i++) {
-    const start = lineStart.values[i]!;
-    const end = lineEnd.values[i]!;
+    const start = lineStart[i]!;
+    const end = lineEnd[i]!;
     if (holdsCellText(text, start, end, -1)) sample.push(text.slice(start, end));
   }
   return sample;
