@@ -158,6 +158,13 @@ interface TextTable {
   decimalComma(): boolean;
   /** The rows from index `first` on, for reading their numbers. */
   dataFrom(first: number): DataRows;
+  /** findHeader(rows), once found (detection and reading both ask). */
+  header?: HeaderMatch | null;
+}
+
+function headerOf(table: TextTable): HeaderMatch | null {
+  if (table.header === undefined) table.header = findHeader(table.rows);
+  return table.header;
 }
 
 function textTable(text: string, file: string): TextTable {
@@ -278,15 +285,14 @@ export const genericCsvReader: IsothermReader = {
   extensions: ['.csv', '.txt', '.tsv'],
   detect(input) {
     if (input.isSpreadsheet) return { score: 0, reason: 'a spreadsheet' };
-    const { rows } = tableOf(input);
-    return findHeader(rows) ? { score: 10, reason: '' } : { score: 0, reason: 'no header row naming a pressure and a loading column' };
+    return headerOf(tableOf(input)) ? { score: 10, reason: '' } : { score: 0, reason: 'no header row naming a pressure and a loading column' };
   },
   read(input: RawInput, options: IsothermReadOptions) {
     const file = input.file;
     const table = tableOf(input);
     const { rows, delimiter } = table;
     if (rows.length === 0) throw new InputError('E_EMPTY_FILE', 'the file holds no text', { file });
-    const header = findHeader(rows);
+    const header = headerOf(table);
     if (!header) {
       throw new InputError('E_MISSING_COLUMN', 'no header row names a relative-pressure (or pressure) column and an amount-adsorbed column', { file, line: rows.at(0)!.line }, 'add a header such as "Relative Pressure (P/Po),Quantity Adsorbed (cm³/g STP)"');
     }
@@ -387,7 +393,7 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
   const needed = Math.max(pressureCol, loadingCol, p0Col, branchCol) + 1;
 
   const headerCells = headerRow.cells.length;
-  const buffer = new PointBuffer();
+  const buffer = new PointBuffer(data.length);
   for (let r = 0; r < data.length; r++) {
     const cellCount = data.select(r);
     if (cellCount < needed) {
