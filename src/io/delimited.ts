@@ -36,20 +36,33 @@ export function detectDelimiter(lines: string[]): ',' | ';' | '\t' {
   if (sample.length > 0 && sample.every((l) => l.includes('\t'))) return '\t';
   let best: ',' | ';' | '\t' = ',';
   let bestScore = -1;
+  const counts: number[] = [];
   for (const d of CANDIDATES) {
-    const counts = sample.map((l) => occurrences(l, d));
-    const withIt = counts.filter((c) => c > 0).length;
-    if (withIt === 0) continue;
+    counts.length = 0;
+    for (const line of sample) {
+      const count = occurrences(line, d);
+      if (count > 0) counts.push(count);
+    }
+    if (counts.length === 0) continue;
     // Lines that carry the separator, weighted by how often the most common count repeats.
-    const mode = new Map<number, number>();
-    for (const c of counts) if (c > 0) mode.set(c, (mode.get(c) ?? 0) + 1);
-    const score = withIt + Math.max(...mode.values());
+    const score = counts.length + mostRepeats(counts);
     if (score > bestScore) {
       bestScore = score;
       best = d;
     }
   }
   return best;
+}
+
+/** How often the most frequent value occurs (sorts `values`). */
+function mostRepeats(values: number[]): number {
+  values.sort((a, b) => a - b);
+  let most = 1;
+  for (let i = 1, run = 1; i < values.length; i++) {
+    run = values[i] === values[i - 1] ? run + 1 : 1;
+    if (run > most) most = run;
+  }
+  return most;
 }
 
 function occurrences(line: string, char: string): number {
@@ -189,8 +202,9 @@ export class UnquotedText {
     if (index < 0 || index >= this.length) return undefined;
     let row = this.rows[index];
     if (!row) {
-      const source = this.text.slice(this.rowStart[index]!, this.rowEnd[index]!);
-      this.rows[index] = row = { cells: splitLine(source, this.delimiter), line: this.rowLine[index]!, source };
+      const start = this.rowStart[index]!;
+      const end = this.rowEnd[index]!;
+      this.rows[index] = row = { cells: trimmedCells(this.text, start, end, this.delimiter.charCodeAt(0)), line: this.rowLine[index]!, source: this.text.slice(start, end) };
     }
     return row;
   }
@@ -275,6 +289,22 @@ function delimiterSample(text: string, lineStart: Int32Array, lineEnd: Int32Arra
     if (holdsCellText(text, start, end, -1)) sample.push(text.slice(start, end));
   }
   return sample;
+}
+
+/** splitLine(text.slice(start, end), separator), by char codes: no split array of untrimmed cells, no trim calls. */
+function trimmedCells(text: string, start: number, end: number, separator: number): string[] {
+  const cells: string[] = [];
+  let cellStart = start;
+  for (let i = start; i <= end; i++) {
+    if (i < end && text.charCodeAt(i) !== separator) continue;
+    let s = cellStart;
+    let e = i;
+    while (s < e && isTrimmedSpace(text.charCodeAt(s))) s++;
+    while (e > s && isTrimmedSpace(text.charCodeAt(e - 1))) e--;
+    cells.push(text.slice(s, e));
+    cellStart = i + 1;
+  }
+  return cells;
 }
 
 /** A character that is neither a blank trim() removes nor the separator: some cell of the line is not empty. */
