@@ -107,7 +107,7 @@ function parseQuoted(body: string, delimiter: string, file: string, onRow: (row:
 export function forEachDelimitedRow(text: string, file: string, onRow: (row: DelimitedRow) => void, forced?: { delimiter?: ',' | ';' | '\t' }): ',' | ';' | '\t' {
   const indexed = UnquotedText.of(text, forced);
   if (indexed) {
-    for (let r = 0; r < indexed.length; r++) onRow(indexed.at(r)!);
+    for (let r = 0; r < indexed.length; r++) onRow(indexed.makeRow(r));
     return indexed.delimiter;
   }
   const body = withoutBom(text);
@@ -201,12 +201,15 @@ export class UnquotedText {
   at(index: number): DelimitedRow | undefined {
     if (index < 0 || index >= this.length) return undefined;
     let row = this.rows[index];
-    if (!row) {
-      const start = this.rowStart[index]!;
-      const end = this.rowEnd[index]!;
-      this.rows[index] = row = { cells: trimmedCells(this.text, start, end, this.delimiter.charCodeAt(0)), line: this.rowLine[index]!, source: this.text.slice(start, end) };
-    }
+    if (!row) this.rows[index] = row = this.makeRow(index);
     return row;
+  }
+
+  /** A new row object for `index` (not kept: for callers that walk every row once). */
+  makeRow(index: number): DelimitedRow {
+    const start = this.rowStart[index]!;
+    const end = this.rowEnd[index]!;
+    return { cells: trimmedCells(this.text, start, end, this.delimiter.charCodeAt(0)), line: this.rowLine[index]!, source: this.text.slice(start, end) };
   }
 
   /** 1-based line of the row at `index`. */
@@ -293,7 +296,11 @@ function delimiterSample(text: string, lineStart: Int32Array, lineEnd: Int32Arra
 
 /** splitLine(text.slice(start, end), separator), by char codes: no split array of untrimmed cells, no trim calls. */
 function trimmedCells(text: string, start: number, end: number, separator: number): string[] {
-  const cells: string[] = [];
+  let count = 1;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === separator) count++;
+  // Sized up front: an array grown by push reserves room for 17 cells from the first.
+  const cells = new Array<string>(count);
+  count = 0;
   let cellStart = start;
   for (let i = start; i <= end; i++) {
     if (i < end && text.charCodeAt(i) !== separator) continue;
@@ -301,7 +308,7 @@ function trimmedCells(text: string, start: number, end: number, separator: numbe
     let e = i;
     while (s < e && isTrimmedSpace(text.charCodeAt(s))) s++;
     while (e > s && isTrimmedSpace(text.charCodeAt(e - 1))) e--;
-    cells.push(text.slice(s, e));
+    cells[count++] = text.slice(s, e);
     cellStart = i + 1;
   }
   return cells;
