@@ -56,30 +56,36 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     }
     return { text: rejectBinary(text, file), encoding };
   }
-  return { text: rejectBinary(utf8OrLatin1(bytes), file), encoding: isValidUtf8(bytes) ? 'utf-8' : 'windows-1252' };
-}
-
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  // One decoding tells both the text and whether it was UTF-8 (a second, validating decode was 2 % of reading a file).
+  const decoded = utf8OrCp1252(bytes);
+  return { text: rejectBinary(decoded.text, file), encoding: decoded.encoding };
 }
 
 function utf8OrLatin1(bytes: Uint8Array): string {
+  return utf8OrCp1252(bytes).text;
+}
+
+/** Decoders are reusable: decode() without { stream: true } starts afresh each call, also after a fatal error. */
+const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
+const CP1252 = new TextDecoder('windows-1252');
+
+function utf8OrCp1252(bytes: Uint8Array): DecodedText {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: UTF8_STRICT.decode(bytes), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: CP1252 is a superset of Latin-1 for printable text and is what Windows instrument software writes.
-    return new TextDecoder('windows-1252').decode(bytes);
+    return { text: CP1252.decode(bytes), encoding: 'windows-1252' };
   }
 }
+
+/** The characters rejectBinary counts (NUL and controls other than TAB, LF, FF, CR). */
+const CONTROL_CHARACTER = /[\0-\x08\x0b\x0e-\x1f]/;
 
 /** Text with NUL or many control characters is binary data that happened to decode. */
 function rejectBinary(text: string, file: string): string {
   const sample = text.length > 4096 ? text.slice(0, 4096) : text;
+  // Text has none of them: one native regex scan instead of a loop over 4,096 characters (2 % of reading a file).
+  if (!CONTROL_CHARACTER.test(sample)) return text;
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

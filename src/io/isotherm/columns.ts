@@ -49,10 +49,24 @@ export function headerRole(header: string): ColumnRole | null {
 export function recogniseColumns(headers: readonly string[]): Map<ColumnRole, RecognisedColumn> {
   const found = new Map<ColumnRole, RecognisedColumn>();
   headers.forEach((header, index) => {
-    const role = headerRole(header);
+    const role = isNumberLike(header) ? null : headerRole(header);
     if (role && !found.has(role)) found.set(role, { role, index, header, unitText: headerUnit(header) });
   });
   return found;
+}
+
+/**
+ * A cell of digits, signs, points, commas, exponent letters and blanks (a data cell) names no column: every pattern
+ * of headerRole needs a letter other than e. Header detection looks at the row below each header candidate, and
+ * lower-casing and matching its numbers was most of the cost of finding the header.
+ */
+function isNumberLike(cell: string): boolean {
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    const numeric = (code >= 0x30 && code <= 0x39) || code === 0x2b || code === 0x2d || code === 0x2e || code === 0x2c || code === 0x65 || code === 0x45 || code === 0x20 || code === 0x09;
+    if (!numeric) return false;
+  }
+  return true;
 }
 
 export function loadingUnitOf(column: RecognisedColumn): LoadingUnit | null {

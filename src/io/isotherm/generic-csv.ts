@@ -8,11 +8,11 @@ import { InputError } from '../../errors.js';
 import { branchesByTurningPoint, type Isotherm, type IsothermMetadata } from '../../model/isotherm.js';
 import { DEFAULT_N2_TEMPERATURE_K } from '../../core/constants.js';
 import { assumedP0Kpa, assumedP0Statement } from '../../model/adsorbates.js';
-import { parseDelimited, type DelimitedRow, type DelimitedTable } from '../delimited.js';
+import { CellCursor, parseDelimited, UnquotedText, type DelimitedRow, type RowSequence } from '../delimited.js';
 import type { RawInput } from '../input.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
 import { normaliseAdsorbate, parseLoadingUnit, parsePressureWithUnit, pressureUnitToKpa, temperatureToK } from '../units.js';
-import { buildIsotherm, emptyPoints, MAX_RELATIVE_PRESSURE, type PointList } from './build.js';
+import { buildIsotherm, MAX_RELATIVE_PRESSURE, PointBuffer } from './build.js';
 import { loadingUnitOf, parseBranchLabel, pressureFactorOf, recogniseColumns, type ColumnRole, type RecognisedColumn } from './columns.js';
 import type { IsothermReader, IsothermReadOptions } from './reader.js';
 
@@ -28,12 +28,13 @@ function headerColumns(row: DelimitedRow | undefined): Map<ColumnRole, Recognise
 }
 
 /** The header row: the first that names a pressure and a loading column, or the last of several such rows in a row
- * (pyGAPS CSV puts a "data:[pressure,loading,…]" banner above the real header). */
-export function findHeader(rows: readonly DelimitedRow[]): HeaderMatch | null {
+ * (pyGAPS CSV puts a "data:[pressure,loading,…]" banner above the real header). Only rows up to the header's next
+ * are looked at, so rows of text made on demand are made only for those. */
+export function findHeader(rows: RowSequence): HeaderMatch | null {
   for (let i = 0; i < Math.min(rows.length, 200); i++) {
-    let columns = headerColumns(rows[i]);
+    let columns = headerColumns(rows.at(i));
     if (!columns) continue;
-    for (let next = headerColumns(rows[i + 1]); next; next = headerColumns(rows[i + 1])) {
+    for (let next = headerColumns(rows.at(i + 1)); next; next = headerColumns(rows.at(i + 1))) {
       columns = next;
       i++;
     }
@@ -91,13 +92,14 @@ function readMetadata(rows: readonly DelimitedRow[], decimalComma: boolean): Fil
  * pressure (pyGAPS files carry such columns as extra data). When the adsorptive's vapour pressure at the bath
  * temperature is known it replaces the column, stated; otherwise the column stands and the range check reports it.
  */
-function implausibleP0Column(data: DelimitedRow[], pressureCol: number, p0Col: number, p0ToPressureUnits: number, decimalComma: boolean, adsorbate: string | undefined, temperatureK: number | undefined) {
+function implausibleP0Column(data: DataRows, pressureCol: number, p0Col: number, p0ToPressureUnits: number, decimalComma: boolean, adsorbate: string | undefined, temperatureK: number | undefined) {
   if (adsorbate === undefined || temperatureK === undefined) return null;
   let highest = -Infinity;
   let columnValue = Infinity;
-  for (const row of data) {
-    const p = tryParseNumber(row.cells[pressureCol] ?? '', decimalComma);
-    const p0 = tryParseNumber(row.cells[p0Col] ?? '', decimalComma);
+  for (let r = 0; r < data.length; r++) {
+    data.select(r);
+    const p = data.number(pressureCol, decimalComma);
+    const p0 = data.number(p0Col, decimalComma);
     if (p === null || p0 === null) continue;
     highest = Math.max(highest, p);
     columnValue = Math.min(columnValue, p0 * p0ToPressureUnits);
@@ -115,7 +117,7 @@ const OUT_OF_ORDER_STEP = 0.02;
  * Without a branch column, branches are told apart by one turning point; a file whose pressures rise again after
  * falling (or fall during adsorption) cannot be split safely, so it is refused rather than misread.
  */
-function checkSingleTurningPoint(pressure: Float64Array, branch: number[], line: (number | undefined)[], file: string): void {
+function checkSingleTurningPoint(pressure: Float64Array, branch: ArrayLike<number>, line: ArrayLike<number>, file: string): void {
   for (let i = 1; i < pressure.length; i++) {
     const step = pressure[i]! - pressure[i - 1]!;
     const against = branch[i] === 0 ? -step : branch[i - 1] === 1 ? step : 0;
@@ -125,22 +127,156 @@ function checkSingleTurningPoint(pressure: Float64Array, branch: number[], line:
   }
 }
 
-/** Labelled points are put in measurement order (adsorption rising, desorption falling), whatever the row order. */
-function sortLabelledPoints(points: PointList): void {
-  const order = points.branch.map((_, i) => i).sort((a, b) => points.branch[a]! - points.branch[b]! || (points.branch[a] === 0 ? 1 : -1) * (points.relativePressure[a]! - points.relativePressure[b]!) || a - b);
-  const pick = <T>(list: T[]): T[] => order.map((i) => list[i]!);
-  points.relativePressure = pick(points.relativePressure);
-  points.loadingCm3StpPerG = pick(points.loadingCm3StpPerG);
-  points.branch = pick(points.branch);
-  points.line = pick(points.line);
+type Points = ReturnType<PointBuffer['columns']>;
+
+/**
+ * Labelled points are put in measurement order (adsorption rising, desorption falling), whatever the row order.
+ * Rows already in that order (as instruments write them) are left as they are, without sorting: the sort would
+ * return them unchanged, since Array.prototype.sort first takes the longest run in order, and a run of all the
+ * points is already the result.
+ */
+function sortLabelledPoints(points: Points): Points {
+  const { relativePressure, branch } = points;
+  const compare = (a: number, b: number): number => branch[a]! - branch[b]! || (branch[a] === 0 ? 1 : -1) * (relativePressure[a]! - relativePressure[b]!) || a - b;
+  let inOrder = true;
+  for (let i = 1; i < branch.length && inOrder; i++) inOrder = compare(i, i - 1) >= 0;
+  if (inOrder) return points;
+  const order = Array.from(branch, (_, i) => i).sort(compare);
+  const pick = <T extends { [index: number]: number; slice(): T }>(list: T): T => {
+    const picked = list.slice();
+    order.forEach((from, to) => (picked[to] = list[from]!));
+    return picked;
+  };
+  return { relativePressure: pick(points.relativePressure), loadingCm3StpPerG: pick(points.loadingCm3StpPerG), branch: pick(points.branch), line: pick(points.line) };
+}
+
+/** The rows of a delimited text: indexed (cells made on demand) where it holds no quote, else csv-parse's. */
+interface TextTable {
+  rows: RowSequence;
+  delimiter: string;
+  /** Whether numbers use decimal commas (found on first use: detection does not need it). */
+  decimalComma(): boolean;
+  /** The rows from index `first` on, for reading their numbers. */
+  dataFrom(first: number): DataRows;
+  /** findHeader(rows), once found (detection and reading both ask). */
+  header?: HeaderMatch | null;
+}
+
+function headerOf(table: TextTable): HeaderMatch | null {
+  if (table.header === undefined) table.header = findHeader(table.rows);
+  return table.header;
+}
+
+function textTable(text: string, file: string): TextTable {
+  const indexed = UnquotedText.of(text);
+  if (indexed) return { rows: indexed, delimiter: indexed.delimiter, decimalComma: () => indexed.decimalComma, dataFrom: (first) => new TextDataRows(indexed, first) };
+  const { rows, delimiter, decimalComma } = parseDelimited(text, file);
+  return { rows, delimiter, decimalComma: () => decimalComma, dataFrom: (first) => new ArrayDataRows(rows.slice(first)) };
 }
 
 /** Detection and reading share one parse of the text. */
-const tables = new WeakMap<RawInput, DelimitedTable>();
-function tableOf(input: RawInput): DelimitedTable {
+const tables = new WeakMap<RawInput, TextTable>();
+function tableOf(input: RawInput): TextTable {
   let table = tables.get(input);
-  if (!table) tables.set(input, (table = parseDelimited(input.text, input.file)));
+  if (!table) tables.set(input, (table = textTable(input.text, input.file)));
   return table;
+}
+
+/**
+ * The data rows below a header, one selected at a time: its line, its cells' count, text and numbers. Rows of text
+ * are read by a CellCursor (numbers parsed from the characters, no string per cell); rows of a spreadsheet, or of
+ * text csv-parse split, from their cells.
+ */
+export interface DataRows {
+  readonly length: number;
+  /** Selects data row r (0-based) and returns how many cells it has. */
+  select(r: number): number;
+  /** 1-based line (or sheet row) of the selected row. */
+  line(): number;
+  /** The selected row's trimmed cell c ('' past its end). */
+  text(c: number): string;
+  /** tryParseNumber(text(c), decimalComma). */
+  number(c: number, decimalComma: boolean): number | null;
+  /** parseBranchLabel(text(c)). */
+  branch(c: number): 0 | 1 | null;
+  /** Whether a cell from c on is not empty. */
+  hasTextFrom(c: number): boolean;
+  /** The cells from c on. */
+  textFrom(c: number): string[];
+}
+
+class ArrayDataRows implements DataRows {
+  private cells: readonly string[] = [];
+  private row: DelimitedRow | undefined;
+  constructor(private readonly rows: readonly DelimitedRow[]) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  select(r: number): number {
+    this.row = this.rows[r]!;
+    this.cells = this.row.cells;
+    return this.cells.length;
+  }
+  line(): number {
+    return this.row!.line;
+  }
+  text(c: number): string {
+    return this.cells[c] ?? '';
+  }
+  number(c: number, decimalComma: boolean): number | null {
+    return tryParseNumber(this.cells[c] ?? '', decimalComma);
+  }
+  branch(c: number): 0 | 1 | null {
+    return parseBranchLabel(this.cells[c]!);
+  }
+  hasTextFrom(c: number): boolean {
+    return this.cells.slice(c).some((cell) => cell !== '');
+  }
+  textFrom(c: number): string[] {
+    return this.cells.slice(c);
+  }
+}
+
+class TextDataRows implements DataRows {
+  private readonly cursor = new CellCursor();
+  private index = -1;
+  private count = 0;
+  constructor(
+    private readonly text_: UnquotedText,
+    private readonly first: number,
+  ) {}
+  get length(): number {
+    return this.text_.length - this.first;
+  }
+  select(r: number): number {
+    this.index = this.first + r;
+    this.count = this.text_.scanRow(this.index, this.cursor);
+    return this.count;
+  }
+  line(): number {
+    return this.text_.line(this.index);
+  }
+  text(c: number): string {
+    return this.cursor.text(c);
+  }
+  number(c: number, decimalComma: boolean): number | null {
+    return this.cursor.number(c, decimalComma);
+  }
+  /** The labels instruments write, compared in place; any other through parseBranchLabel. */
+  branch(c: number): 0 | 1 | null {
+    if (this.cursor.equals(c, 'ads')) return 0;
+    if (this.cursor.equals(c, 'des')) return 1;
+    return parseBranchLabel(this.cursor.text(c));
+  }
+  hasTextFrom(c: number): boolean {
+    for (let k = c; k < this.count; k++) if (!this.cursor.isEmpty(k)) return true;
+    return false;
+  }
+  textFrom(c: number): string[] {
+    const cells: string[] = [];
+    for (let k = c; k < this.count; k++) cells.push(this.cursor.text(k));
+    return cells;
+  }
 }
 
 export const genericCsvReader: IsothermReader = {
@@ -149,40 +285,44 @@ export const genericCsvReader: IsothermReader = {
   extensions: ['.csv', '.txt', '.tsv'],
   detect(input) {
     if (input.isSpreadsheet) return { score: 0, reason: 'a spreadsheet' };
-    const { rows } = tableOf(input);
-    return findHeader(rows) ? { score: 10, reason: '' } : { score: 0, reason: 'no header row naming a pressure and a loading column' };
+    return headerOf(tableOf(input)) ? { score: 10, reason: '' } : { score: 0, reason: 'no header row naming a pressure and a loading column' };
   },
   read(input: RawInput, options: IsothermReadOptions) {
     const file = input.file;
-    const { rows, decimalComma, delimiter } = tableOf(input);
+    const table = tableOf(input);
+    const { rows, delimiter } = table;
     if (rows.length === 0) throw new InputError('E_EMPTY_FILE', 'the file holds no text', { file });
-    const header = findHeader(rows);
+    const header = headerOf(table);
     if (!header) {
-      throw new InputError('E_MISSING_COLUMN', 'no header row names a relative-pressure (or pressure) column and an amount-adsorbed column', { file, line: rows[0]!.line }, 'add a header such as "Relative Pressure (P/Po),Quantity Adsorbed (cm³/g STP)"');
+      throw new InputError('E_MISSING_COLUMN', 'no header row names a relative-pressure (or pressure) column and an amount-adsorbed column', { file, line: rows.at(0)!.line }, 'add a header such as "Relative Pressure (P/Po),Quantity Adsorbed (cm³/g STP)"');
     }
-    return isothermFromRows({ file, format: 'generic-csv', rows, header, metadataRows: rows.slice(0, header.index), decimalComma, delimiter }, options);
+    const metadataRows = Array.from({ length: header.index }, (_, i) => rows.at(i)!);
+    return isothermFromRows({ file, format: 'generic-csv', rows, header, metadataRows, decimalComma: table.decimalComma(), delimiter, data: table.dataFrom(header.index + 1) }, options);
   },
 };
 
 export interface TableInput {
   file: string;
   format: string;
-  /** All rows; the header is rows[header.index], data follow it. */
-  rows: readonly DelimitedRow[];
+  /** All rows; the header is rows.at(header.index), data follow it. */
+  rows: RowSequence;
   header: HeaderMatch;
   /** `key, value` rows: those above the header, and (spreadsheets) those of other sheets. */
   metadataRows: readonly DelimitedRow[];
   decimalComma: boolean;
   /** The text separator, when the rows come from delimited text. */
   delimiter?: string;
+  /** The data rows, when they can be read more cheaply than from `rows` (delimited text). */
+  data?: DataRows;
 }
 
 /** The isotherm of a table found by its header, with what the metadata rows say (shared by text and spreadsheets). */
 export function isothermFromRows(table: TableInput, options: IsothermReadOptions): Isotherm {
   const { file, rows, header, decimalComma, delimiter } = table;
   const meta = readMetadata(table.metadataRows, decimalComma);
-  const headerLine = rows[header.index]!.line;
-  const data = rows.slice(header.index + 1);
+  const headerRow = rows.at(header.index)!;
+  const headerLine = headerRow.line;
+  const data = table.data ?? new ArrayDataRows(Array.from({ length: Math.max(0, rows.length - header.index - 1) }, (_, i) => rows.at(header.index + 1 + i)!));
   if (data.length === 0) throw new InputError('E_NO_DATA', 'the header is not followed by any data rows', { file, line: headerLine });
 
   const { columns } = header;
@@ -252,42 +392,40 @@ export function isothermFromRows(table: TableInput, options: IsothermReadOptions
   const branchCol = columns.get('branch')?.index ?? -1;
   const needed = Math.max(pressureCol, loadingCol, p0Col, branchCol) + 1;
 
-  const headerCells = rows[header.index]!.cells.length;
-  const points = emptyPoints();
-  for (const row of data) {
-    if (row.cells.length < needed) {
-      throw new InputError('E_ROW_LENGTH', `row has ${row.cells.length} cells, the header needs ${needed}`, { file, line: row.line }, 'complete or remove the row (truncated file?)');
+  const headerCells = headerRow.cells.length;
+  const buffer = new PointBuffer(data.length);
+  for (let r = 0; r < data.length; r++) {
+    const cellCount = data.select(r);
+    if (cellCount < needed) {
+      throw new InputError('E_ROW_LENGTH', `row has ${cellCount} cells, the header needs ${needed}`, { file, line: data.line() }, 'complete or remove the row (truncated file?)');
     }
-    if (row.cells.length > headerCells && row.cells.slice(headerCells).some((c) => c !== '')) {
-      const why = delimiter === ',' && row.cells.slice(headerCells).every((c) => /^\d+$/.test(c)) ? ' — decimal commas in a comma-separated file?' : '';
-      throw new InputError('E_ROW_LENGTH', `row has ${row.cells.length} cells, the header names ${headerCells}${why}`, { file, line: row.line }, 'save the file with a semicolon or tab separator when numbers use decimal commas');
+    if (cellCount > headerCells && data.hasTextFrom(headerCells)) {
+      const why = delimiter === ',' && data.textFrom(headerCells).every((c) => /^\d+$/.test(c)) ? ' — decimal commas in a comma-separated file?' : '';
+      throw new InputError('E_ROW_LENGTH', `row has ${cellCount} cells, the header names ${headerCells}${why}`, { file, line: data.line() }, 'save the file with a semicolon or tab separator when numbers use decimal commas');
     }
     // The error location is built only for a bad cell: one object per cell was most of this loop's garbage.
-    const pressure = tryParseNumber(row.cells[pressureCol]!, decimalComma) ?? parseNumber(row.cells[pressureCol]!, { file, line: row.line, field: rows[header.index]!.cells[pressureCol] }, decimalComma);
+    const pressure = data.number(pressureCol, decimalComma) ?? parseNumber(data.text(pressureCol), { file, line: data.line(), field: headerRow.cells[pressureCol] }, decimalComma);
     let relativePressure = pressure;
     if (!relative) {
-      const p0 = p0Col >= 0 ? (tryParseNumber(row.cells[p0Col]!, decimalComma) ?? parseNumber(row.cells[p0Col]!, { file, line: row.line, field: p0Column!.header }, decimalComma)) * p0InPressureUnits! : p0InPressureUnits!;
-      if (!(p0 > 0)) throw new InputError('E_BAD_NUMBER', `p0 ${p0} is not positive`, { file, line: row.line, field: p0Column?.header ?? 'p0' });
+      const p0 = p0Col >= 0 ? (data.number(p0Col, decimalComma) ?? parseNumber(data.text(p0Col), { file, line: data.line(), field: p0Column!.header }, decimalComma)) * p0InPressureUnits! : p0InPressureUnits!;
+      if (!(p0 > 0)) throw new InputError('E_BAD_NUMBER', `p0 ${p0} is not positive`, { file, line: data.line(), field: p0Column?.header ?? 'p0' });
       relativePressure = pressure / p0;
     }
-    const loading = (tryParseNumber(row.cells[loadingCol]!, decimalComma) ?? parseNumber(row.cells[loadingCol]!, { file, line: row.line, field: loadingColumn.header }, decimalComma)) * loadingFactor;
+    const loading = (data.number(loadingCol, decimalComma) ?? parseNumber(data.text(loadingCol), { file, line: data.line(), field: loadingColumn.header }, decimalComma)) * loadingFactor;
     let branch = -1;
     if (branchCol >= 0) {
-      const label = parseBranchLabel(row.cells[branchCol]!);
-      if (label === null) throw new InputError('E_BAD_BRANCH', `branch "${row.cells[branchCol]}" is not adsorption or desorption`, { file, line: row.line, field: rows[header.index]!.cells[branchCol] });
+      const label = data.branch(branchCol);
+      if (label === null) throw new InputError('E_BAD_BRANCH', `branch "${data.text(branchCol)}" is not adsorption or desorption`, { file, line: data.line(), field: headerRow.cells[branchCol] });
       branch = label;
     }
-    points.relativePressure.push(relativePressure);
-    points.loadingCm3StpPerG.push(loading);
-    points.branch.push(branch);
-    points.line.push(row.line);
+    buffer.push(relativePressure, loading, branch, data.line());
   }
+  let points = buffer.columns();
   if (branchCol < 0) {
-    const pressures = Float64Array.from(points.relativePressure);
-    points.branch = Array.from(branchesByTurningPoint(pressures));
-    checkSingleTurningPoint(pressures, points.branch, points.line, file);
+    points.branch.set(branchesByTurningPoint(points.relativePressure));
+    checkSingleTurningPoint(points.relativePressure, points.branch, points.line, file);
   } else {
-    sortLabelledPoints(points);
+    points = sortLabelledPoints(points);
   }
 
   const adsorbate = normaliseAdsorbate(options.adsorbate ?? meta.adsorbate ?? 'nitrogen');
