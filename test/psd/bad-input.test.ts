@@ -83,6 +83,12 @@ describe('bad particle-size input', () => {
     expectError('Diameter (nm)\n120\n0\n80\n', 'E_BAD_SIZE', 3);
   });
 
+  it('a size that overflows on conversion to nm (the counting grid looped for ever on it)', () => {
+    // 1.7e308 is a finite double; in µm it is 1.7e311 nm, which is not.
+    expectError('5\n1.7e308\n', 'E_BAD_SIZE', 2, { sizeUnit: 'um' });
+    expectError('Diameter (µm)\n2\n1.7e308\n', 'E_BAD_SIZE', 3);
+  });
+
   it('binary data and broken UTF-16', () => {
     const binary = typedError(() => readDistribution(new RawInput('blob.bin', new Uint8Array([1, 2, 0, 0, 255, 3, 0, 7])), {}));
     expect(binary.code).toBe('E_BINARY');

@@ -8,7 +8,7 @@
 import { InputError } from '../../errors.js';
 import type { DelimitedRow } from '../delimited.js';
 import { parseNumber, tryParseNumber } from '../numbers.js';
-import { buildDistribution } from './build.js';
+import { buildDistribution, MAX_CLASSES } from './build.js';
 import { classifyHeader } from './headers.js';
 import type { ParticleSizeMeasure, PsdReadOptions, PsdReader } from './reader.js';
 import { parseSizeUnit, sizeUnitInHeader, type SizeUnit } from './size-units.js';
@@ -66,7 +66,7 @@ export const particleListReader: PsdReader = {
     const { diametersNm, column } = imagej ? imageJDiameters(table, file, options, assumptions) : listDiameters(table, file, options);
     if (options.basis && options.basis !== 'number') assumptions.push(`--basis ${options.basis} ignored: a list of particles is a number distribution`);
     const binsPerDecade = options.binsPerDecade ?? DEFAULT_BINS_PER_DECADE;
-    const { edgesNm, counts } = countOnGeometricGrid(diametersNm, binsPerDecade);
+    const { edgesNm, counts } = countOnGeometricGrid(diametersNm, binsPerDecade, file);
     assumptions.push(`${diametersNm.length} particles (column "${column}") counted on a geometric grid of ${binsPerDecade} classes per decade (limits 10^(k/${binsPerDecade}) nm)`);
     return buildDistribution({
       file,
@@ -97,6 +97,12 @@ function positiveSize(cell: string, where: { file: string; line: number; field: 
   return value;
 }
 
+/** A diameter converted to nm must stay a finite number (1.8e308 µm does not): the grid is indexed by its log. */
+function finiteNm(diameterNm: number, cell: string, where: { file: string; line: number; field: string }): number {
+  if (!Number.isFinite(diameterNm)) throw new InputError('E_BAD_SIZE', `particle size ${cell.trim()} is too large to be converted to nm`, where, 'correct the cell or --size-unit');
+  return diameterNm;
+}
+
 function imageJDiameters(table: SourceTable, file: string, options: PsdReadOptions, assumptions: string[]): Diameters {
   const header = table.rows[0]!.cells.map((c) => c.trim());
   const measure = options.particleSize ?? 'area';
@@ -108,8 +114,9 @@ function imageJDiameters(table: SourceTable, file: string, options: PsdReadOptio
   if (measure === 'area') assumptions.push(`diameter = √(4·Area/π), the equivalent circle diameter; Area taken in ${unit.name}² (--size-unit)`);
   else assumptions.push(`diameter = ${IMAGEJ_COLUMNS[measure]} in ${unit.name} (--size-unit)`);
   const diametersNm = table.rows.slice(1).map((row) => {
-    const value = positiveSize(row.cells[column] ?? '', { file, line: row.line, field: header[column]! }, table.decimalComma);
-    return (measure === 'area' ? Math.sqrt((4 * value) / Math.PI) : value) * unit.toNm;
+    const where = { file, line: row.line, field: header[column]! };
+    const value = positiveSize(row.cells[column] ?? '', where, table.decimalComma);
+    return finiteNm((measure === 'area' ? Math.sqrt((4 * value) / Math.PI) : value) * unit.toNm, row.cells[column] ?? '', where);
   });
   if (diametersNm.length === 0) throw new InputError('E_TOO_FEW_BINS', 'the ImageJ results list no particles', { file });
   return { diametersNm, column: header[column]! };
@@ -121,19 +128,26 @@ function listDiameters(table: SourceTable, file: string, options: PsdReadOptions
   const name = found.header === null ? 'sizes' : table.rows[0]!.cells[found.column]!.trim();
   const unit = (found.header === null ? null : sizeUnitInHeader(name)) ?? givenUnit(options, file, found.header === null ? 'the sizes' : `the column "${name}" and --size-unit`);
   const body = found.header === null ? table.rows : table.rows.slice(1);
-  const diametersNm = body.map((row) => positiveSize(row.cells[found.column] ?? '', { file, line: row.line, field: name }, table.decimalComma) * unit.toNm);
+  const diametersNm = body.map((row) => {
+    const where = { file, line: row.line, field: name };
+    return finiteNm(positiveSize(row.cells[found.column] ?? '', where, table.decimalComma) * unit.toNm, row.cells[found.column] ?? '', where);
+  });
   if (diametersNm.length === 0) throw new InputError('E_TOO_FEW_BINS', 'the list holds no particles', { file });
   return { diametersNm, column: name };
 }
 
 /** Counts diameters on classes [10^(k/B), 10^((k+1)/B)) nm covering them all. */
-export function countOnGeometricGrid(diametersNm: number[], binsPerDecade: number): { edgesNm: number[]; counts: number[] } {
+export function countOnGeometricGrid(diametersNm: number[], binsPerDecade: number, file: string): { edgesNm: number[]; counts: number[] } {
   const index = (d: number): number => Math.floor(Math.log10(d) * binsPerDecade + 1e-9);
   let kMin = Infinity;
   let kMax = -Infinity;
   for (const d of diametersNm) {
     kMin = Math.min(kMin, index(d));
     kMax = Math.max(kMax, index(d));
+  }
+  // Refused before the classes are allocated (sizes from 1e-150 to 1e150 nm on 1,000 classes a decade would be 300,000).
+  if (kMax - kMin + 1 > MAX_CLASSES) {
+    throw new InputError('E_TOO_MANY_POINTS', `the particles span ${kMax - kMin + 1} classes of the counting grid, more than the limit of ${MAX_CLASSES}`, { file }, 'check the size column and its unit; use fewer --bins-per-decade');
   }
   const edgesNm: number[] = [];
   for (let k = kMin; k <= kMax + 1; k++) edgesNm.push(Math.pow(10, k / binsPerDecade));
