@@ -57,14 +57,23 @@ export function formatBetRange(range: BetRange): string {
 function sortedAdsorption(isotherm: Isotherm): BranchData {
   const ads = branchPoints(isotherm, ADSORPTION);
   const x = ads.relativePressure;
+  const q = ads.loadingCm3StpPerG;
+  const usable = (i: number): boolean => x[i]! > 0 && x[i]! < 1 && q[i]! > 0;
   let sorted = true;
   for (let i = 1; i < x.length && sorted; i++) sorted = x[i - 1]! <= x[i]!;
   // Readers already put adsorption in measurement order, which is nearly always rising: sort only when it is not.
-  const order = sorted ? Array.from(x.keys()) : Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b);
-  const keep = order.filter((i) => x[i]! > 0 && x[i]! < 1 && ads.loadingCm3StpPerG[i]! > 0);
+  if (!sorted) return pointsAt(ads, Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b).filter(usable));
+  // Sorted and every point usable (the usual case): the branch as it is, without copying it.
+  let usableCount = 0;
+  for (let i = 0; i < x.length; i++) if (usable(i)) usableCount++;
+  if (usableCount === x.length) return ads;
+  return pointsAt(ads, Array.from(x.keys()).filter(usable));
+}
+
+function pointsAt(points: BranchData, indices: number[]): BranchData {
   return {
-    relativePressure: Float64Array.from(keep, (i) => ads.relativePressure[i]!),
-    loadingCm3StpPerG: Float64Array.from(keep, (i) => ads.loadingCm3StpPerG[i]!),
+    relativePressure: Float64Array.from(indices, (i) => points.relativePressure[i]!),
+    loadingCm3StpPerG: Float64Array.from(indices, (i) => points.loadingCm3StpPerG[i]!),
   };
 }
 
