@@ -185,14 +185,7 @@ function prepareSteps(relativePressure: Float64Array, loading: Float64Array, opt
     const previous = monotone.length > 0 ? monotone[monotone.length - 1]! : -1;
     if (previous < 0 || (p(k) < p(previous) && loading[k]! < loading[previous]!)) monotone.push(k);
   }
-  if (monotone.length < kept.length) {
-    const inRun = new Set(monotone);
-    const dropped = kept.filter((k) => !inRun.has(k)).map((k) => p(k).toPrecision(3));
-    warnings.push({
-      code: 'BJH_POINTS_OMITTED',
-      message: `${dropped.length} point(s) (p/p0 ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}) do not continue a strictly decreasing run of pressure and amount from the top of the branch and were left out, as Micromeritics does`,
-    });
-  }
+  if (monotone.length < kept.length) warnings.push(omittedPointsWarning(kept, monotone, relativePressure));
   kept = monotone;
   const n = kept.length;
   const array = arraysOfOneBuffer(5, n);
@@ -210,6 +203,28 @@ function prepareSteps(relativePressure: Float64Array, loading: Float64Array, opt
     poreDiameter[j] = 2 * (kelvinRadius[j]! + thickness[j]!);
   }
   return { relativePressure: stepPressure, liquidCm3PerG: liquid, kelvinRadiusNm: kelvinRadius, thicknessNm: thickness, poreDiameterNm: poreDiameter };
+}
+
+/**
+ * The warning for the points left out of the strictly decreasing run (`run`, a subsequence of `kept`), naming the
+ * pressures of the first five. A third of the lots have such points, so the left-out ones are found by walking both
+ * lists together rather than through a Set, and only the five named are formatted.
+ */
+function omittedPointsWarning(kept: number[], run: number[], relativePressure: Float64Array): BjhWarning {
+  const named: string[] = [];
+  let omitted = 0;
+  for (let j = 0, r = 0; j < kept.length; j++) {
+    if (r < run.length && run[r] === kept[j]) {
+      r++;
+      continue;
+    }
+    omitted++;
+    if (named.length < 5) named.push(relativePressure[kept[j]!]!.toPrecision(3));
+  }
+  return {
+    code: 'BJH_POINTS_OMITTED',
+    message: `${omitted} point(s) (p/p0 ${named.join(', ')}${omitted > 5 ? ', …' : ''}) do not continue a strictly decreasing run of pressure and amount from the top of the branch and were left out, as Micromeritics does`,
+  };
 }
 
 /**

@@ -102,7 +102,7 @@ export function branchPoints(isotherm: Isotherm, branch: BranchCode): BranchData
 
 export function countBranch(isotherm: Isotherm, branch: BranchCode): number {
   let count = 0;
-  for (const b of isotherm.branch) if (b === branch) count++;
+  for (let i = 0; i < isotherm.branch.length; i++) if (isotherm.branch[i] === branch) count++;
   return count;
 }
 
