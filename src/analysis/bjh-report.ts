@@ -101,7 +101,8 @@ export interface BjhJson {
 function overshootOfLiquid(isotherm: Isotherm, bjhVolumeCm3PerG: number | null, liquidVolumeFactor: number): BjhWarning | null {
   if (bjhVolumeCm3PerG === null) return null;
   let top = 0;
-  for (const q of isotherm.loadingCm3StpPerG) top = Math.max(top, q);
+  const loading = isotherm.loadingCm3StpPerG;
+  for (let i = 0; i < loading.length; i++) top = Math.max(top, loading[i]!);
   const liquid = top * liquidVolumeFactor;
   if (bjhVolumeCm3PerG <= liquid) return null;
   return {
@@ -113,7 +114,8 @@ function overshootOfLiquid(isotherm: Isotherm, bjhVolumeCm3PerG: number | null, 
 export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: BjhJson; warnings: BjhWarning[] } {
   const warnings: BjhWarning[] = [];
   const branch = resolveBranch(isotherm, settings.branch, warnings);
-  const points = branch === 'desorption' ? desorptionFromTop(isotherm) : branchPoints(isotherm, ADSORPTION);
+  const adsorption = branchPoints(isotherm, ADSORPTION);
+  const points = branch === 'desorption' ? desorptionFromTop(isotherm, adsorption) : adsorption;
   const thickness: ThicknessModel = settings.thicknessTable
     ? tableThickness(settings.thicknessTable.relativePressure, settings.thicknessTable.thicknessA)
     : THICKNESS_MODELS[settings.thicknessModel];
@@ -137,14 +139,13 @@ export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: Bjh
     minDiameterNm: settings.minDiameterNm,
     maxDiameterNm: settings.maxDiameterNm,
   });
-  warnings.push(...result.warnings);
+  for (const warning of result.warnings) warnings.push(warning);
   if (isotherm.adsorbate !== 'nitrogen') {
     warnings.push({ code: 'BJH_NOT_NITROGEN', message: `BJH here uses nitrogen's Kelvin factor and film thickness; on ${isotherm.adsorbate} the distribution is not meaningful unless --kelvin-factor and a --thickness-table for it are given` });
   }
   const distribution = result.distribution;
   if (branch === 'desorption') {
-    const adsorption = countBranch(isotherm, ADSORPTION) > 1 ? branchPoints(isotherm, ADSORPTION) : null;
-    const cavitation = detectCavitation(points, adsorption, distribution);
+    const cavitation = detectCavitation(points, adsorption.relativePressure.length > 1 ? adsorption : null, distribution);
     if (cavitation) warnings.push(cavitation);
   }
   const overshoot = overshootOfLiquid(isotherm, result.totalVolumeCm3PerG, settings.liquidVolumeFactor);
@@ -206,22 +207,28 @@ function resolveBranch(isotherm: Isotherm, wanted: BjhBranchSetting, warnings: B
  * often file under adsorption) down. Without it the largest pores, emptied between the top and the first desorption
  * point, would be missed.
  */
-function desorptionFromTop(isotherm: Isotherm): BranchData {
+function desorptionFromTop(isotherm: Isotherm, adsorption: BranchData): BranchData {
   const desorption = branchPoints(isotherm, DESORPTION);
-  const adsorption = branchPoints(isotherm, ADSORPTION);
-  const highest = (p: Float64Array): number => p.reduce((best, x, i) => (best < 0 || x > p[best]! ? i : best), -1);
-  const top = highest(adsorption.relativePressure);
-  if (top < 0 || !(adsorption.relativePressure[top]! > desorption.relativePressure[highest(desorption.relativePressure)]!)) return desorption;
-  const prepend = (first: number, rest: Float64Array): Float64Array => {
-    const out = new Float64Array(rest.length + 1);
-    out[0] = first;
-    out.set(rest, 1);
-    return out;
-  };
-  return {
-    relativePressure: prepend(adsorption.relativePressure[top]!, desorption.relativePressure),
-    loadingCm3StpPerG: prepend(adsorption.loadingCm3StpPerG[top]!, desorption.loadingCm3StpPerG),
-  };
+  const top = indexOfHighest(adsorption.relativePressure);
+  const desorptionTop = indexOfHighest(desorption.relativePressure);
+  if (top < 0 || desorptionTop < 0 || !(adsorption.relativePressure[top]! > desorption.relativePressure[desorptionTop]!)) return desorption;
+  // Both arrays in one buffer: a typed array of more than 64 bytes is stored off the heap, slow to allocate and free.
+  const n = desorption.relativePressure.length + 1;
+  const storage = new Float64Array(2 * n);
+  const relativePressure = storage.subarray(0, n);
+  const loadingCm3StpPerG = storage.subarray(n);
+  relativePressure[0] = adsorption.relativePressure[top]!;
+  relativePressure.set(desorption.relativePressure, 1);
+  loadingCm3StpPerG[0] = adsorption.loadingCm3StpPerG[top]!;
+  loadingCm3StpPerG.set(desorption.loadingCm3StpPerG, 1);
+  return { relativePressure, loadingCm3StpPerG };
+}
+
+/** Index of the first highest value (NaN never wins), −1 for an empty array. */
+function indexOfHighest(values: Float64Array): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) if (best < 0 || values[i]! > values[best]!) best = i;
+  return best;
 }
 
 function warnThicknessTableRange(thickness: ThicknessModel, points: BranchData, warnings: BjhWarning[]): void {
@@ -250,7 +257,13 @@ function readAtDiameter(distribution: BjhDistribution, diameterNm: number, warni
 }
 
 function distributionRows(d: BjhDistribution): BjhDistributionRow[] {
-  return Array.from(d.diameterNm, (_, i) => ({
+  const rows: BjhDistributionRow[] = [];
+  for (let i = 0; i < d.diameterNm.length; i++) rows.push(distributionRow(d, i));
+  return rows;
+}
+
+function distributionRow(d: BjhDistribution, i: number): BjhDistributionRow {
+  return {
     diameter_nm: sig(d.diameterNm[i]),
     diameter_min_nm: sig(d.diameterMinNm[i]),
     diameter_max_nm: sig(d.diameterMaxNm[i]),
@@ -261,7 +274,7 @@ function distributionRows(d: BjhDistribution): BjhDistributionRow[] {
     dv_dlogd_cm3_g: sig(d.dvDlogdCm3PerG[i]),
     cumulative_volume_cm3_g: sig(d.cumulativeVolumeCm3PerG[i]),
     cumulative_area_m2_g: sig(d.cumulativeAreaM2PerG[i]),
-  }));
+  };
 }
 
 /**

@@ -57,14 +57,23 @@ export function formatBetRange(range: BetRange): string {
 function sortedAdsorption(isotherm: Isotherm): BranchData {
   const ads = branchPoints(isotherm, ADSORPTION);
   const x = ads.relativePressure;
+  const q = ads.loadingCm3StpPerG;
+  const usable = (i: number): boolean => x[i]! > 0 && x[i]! < 1 && q[i]! > 0;
   let sorted = true;
   for (let i = 1; i < x.length && sorted; i++) sorted = x[i - 1]! <= x[i]!;
   // Readers already put adsorption in measurement order, which is nearly always rising: sort only when it is not.
-  const order = sorted ? Array.from(x.keys()) : Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b);
-  const keep = order.filter((i) => x[i]! > 0 && x[i]! < 1 && ads.loadingCm3StpPerG[i]! > 0);
+  if (!sorted) return pointsAt(ads, Array.from(x.keys()).sort((a, b) => x[a]! - x[b]! || a - b).filter(usable));
+  // Sorted and every point usable (the usual case): the branch as it is, without copying it.
+  let usableCount = 0;
+  for (let i = 0; i < x.length; i++) if (usable(i)) usableCount++;
+  if (usableCount === x.length) return ads;
+  return pointsAt(ads, Array.from(x.keys()).filter(usable));
+}
+
+function pointsAt(points: BranchData, indices: number[]): BranchData {
   return {
-    relativePressure: Float64Array.from(keep, (i) => ads.relativePressure[i]!),
-    loadingCm3StpPerG: Float64Array.from(keep, (i) => ads.loadingCm3StpPerG[i]!),
+    relativePressure: Float64Array.from(indices, (i) => points.relativePressure[i]!),
+    loadingCm3StpPerG: Float64Array.from(indices, (i) => points.loadingCm3StpPerG[i]!),
   };
 }
 
@@ -117,6 +126,41 @@ const NULL_FIT = {
   points: 0,
   r2: null,
 };
+
+/**
+ * The record's `bet` object, built as one literal in the record's key order: the fit's numbers (null without a fit,
+ * the area null without a cross-section), the settings, the criteria, and the search for an automatic range.
+ * Spreading the fit's object into it, as before, cost ~6 µs per isotherm.
+ */
+function betJson(fit: BetFit | null, knownCrossSection: number | null, criteria: BetCriteria | null, search: BetAutoResult | null, settings: IsothermSettings): Record<string, unknown> {
+  const fitted = fit ? fitJson(fit) : NULL_FIT;
+  const areaKnown = knownCrossSection !== null;
+  const bet: Record<string, unknown> = {
+    area_m2_g: areaKnown ? fitted.area_m2_g : null,
+    area_stderr_m2_g: areaKnown ? fitted.area_stderr_m2_g : null,
+    c: fitted.c,
+    monolayer_cm3_stp_g: fitted.monolayer_cm3_stp_g,
+    slope: fitted.slope,
+    intercept: fitted.intercept,
+    relative_pressure_min: fitted.relative_pressure_min,
+    relative_pressure_max: fitted.relative_pressure_max,
+    points: fitted.points,
+    r2: fitted.r2,
+    cross_section_nm2: knownCrossSection,
+    range_selection: settings.betRange.mode,
+    criteria: criteria ? criteriaJson(criteria) : null,
+  };
+  if (search) {
+    bet.search = {
+      windows_tried: search.windowsTried,
+      min_points: settings.betMinPoints,
+      min_r2: settings.betMinR2,
+      failures: failuresJson(search.failures),
+      nearest: search.nearest.map((w) => ({ ...fitJson(w.fit), criteria: criteriaJson(w.criteria), failed: describeCriteria(w.criteria, w.fit.r2, settings.betMinR2) })),
+    };
+  }
+  return bet;
+}
 
 function describeCriteria(c: BetCriteria, r2: number, minR2: number): string[] {
   const failed: string[] = [];
@@ -230,24 +274,7 @@ export function analyzeIsotherm(isotherm: Isotherm, settings: IsothermSettings):
     warnings.push({ code: 'W_PORE_VOLUME_HIGHEST_POINT', message: `the isotherm ends below p/p0 ${settings.poreVolumeAt}: total pore volume taken at its highest point, p/p0 ${pv.relativePressure!.toPrecision(4)}` });
   }
 
-  const bet = {
-    ...(fit ? fitJson(fit) : NULL_FIT),
-    ...(knownCrossSection === null ? { area_m2_g: null, area_stderr_m2_g: null } : {}),
-    cross_section_nm2: knownCrossSection,
-    range_selection: range.mode,
-    criteria: criteria ? criteriaJson(criteria) : null,
-    ...(search
-      ? {
-          search: {
-            windows_tried: search.windowsTried,
-            min_points: settings.betMinPoints,
-            min_r2: settings.betMinR2,
-            failures: failuresJson(search.failures),
-            nearest: search.nearest.map((w) => ({ ...fitJson(w.fit), criteria: criteriaJson(w.criteria), failed: describeCriteria(w.criteria, w.fit.r2, settings.betMinR2) })),
-          },
-        }
-      : {}),
-  };
+  const bet = betJson(fit, knownCrossSection, criteria, search, settings);
   const poreVolume = {
     total_cm3_g: sig(pv.totalCm3PerG),
     relative_pressure: sig(pv.relativePressure),

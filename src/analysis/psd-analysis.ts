@@ -5,7 +5,7 @@
  * classes the input does not resolve. Pure: no I/O; the CLI adds `schema` and `input`.
  */
 import { UsageError } from '../errors.js';
-import { binDiametersNm, sameValues } from '../core/psd/bins.js';
+import { binDiametersNm, gridPowers, sameValues, type GridPowers } from '../core/psd/bins.js';
 import { convertBasis } from '../core/psd/convert.js';
 import { percentileNm, windowFraction } from '../core/psd/cumulative.js';
 import { momentDiameterNm } from '../core/psd/moments.js';
@@ -110,6 +110,8 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   const warnings: DistributionWarning[] = [...dist.warnings];
   const assumptions = [...dist.assumptions];
   const diametersNm = binDiametersNm(dist.edgesNm);
+  // Up to eight powers of the class diameters serve the conversions and moments below: the grid is checked once.
+  const powers = gridPowers(diametersNm);
   const threshold = settings.resolvedThresholdPercent / 100;
   const columns = new Map<Basis, { fraction: Float64Array; column: string | null }>([[dist.basis, { fraction: dist.fraction, column: null }]]);
   for (const m of dist.alsoMeasured) if (!columns.has(m.basis)) columns.set(m.basis, { fraction: m.fraction, column: m.column });
@@ -125,7 +127,7 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
       return { fraction: own.fraction, from: target, source: own.column ? `measured (the file's column "${own.column}")` : 'measured' };
     }
     const from = settings.from === 'auto' ? dist.basis : settings.from;
-    const fraction = convertBasis(columns.get(from)!.fraction, diametersNm, BASIS_POWER[from], BASIS_POWER[target]);
+    const fraction = convertBasis(columns.get(from)!.fraction, diametersNm, BASIS_POWER[from], BASIS_POWER[target], powers);
     if (!fraction) return null;
     const rayleigh = from === 'intensity';
     return { fraction, from, source: `converted from ${from}${rayleigh ? ' with the Rayleigh weight d⁶ (approximate)' : ''}` };
@@ -147,7 +149,7 @@ export function analyzeDistribution(dist: Distribution, settings: PsdSettings = 
   }
 
   const statistics = (basis: Basis, fraction: Float64Array | undefined, source: string, moments = true): BasisStatistics =>
-    basisStatistics(dist.edgesNm, diametersNm, basis, fraction, source, moments);
+    basisStatistics(dist.edgesNm, diametersNm, powers, basis, fraction, source, moments);
   const number = statistics('number', derived.number?.fraction, derived.number?.source ?? 'not available');
   const volume = statistics('volume', derived.volume?.fraction, derived.volume?.source ?? 'not available');
   const otherBasis = dist.basis !== 'number' && dist.basis !== 'volume' ? dist.basis : null;
@@ -232,7 +234,7 @@ function printedGrid(edgesNm: Float64Array, diametersNm: Float64Array): PrintedG
   return lastGrid;
 }
 
-function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis: Basis, fraction: Float64Array | undefined, source: string, moments: boolean): BasisStatistics {
+function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, powers: GridPowers, basis: Basis, fraction: Float64Array | undefined, source: string, moments: boolean): BasisStatistics {
   if (!fraction) {
     return { source, d10_nm: null, d50_nm: null, d90_nm: null, mean_nm: null, ...(moments ? { d32_nm: null, d43_nm: null } : {}), span: null };
   }
@@ -245,8 +247,8 @@ function basisStatistics(edgesNm: Float64Array, diametersNm: Float64Array, basis
     d10_nm: sig(d10),
     d50_nm: sig(d50),
     d90_nm: sig(d90),
-    mean_nm: sig(momentDiameterNm(diametersNm, fraction, r, r + 1, r)),
-    ...(moments ? { d32_nm: sig(momentDiameterNm(diametersNm, fraction, r, 3, 2)), d43_nm: sig(momentDiameterNm(diametersNm, fraction, r, 4, 3)) } : {}),
+    mean_nm: sig(momentDiameterNm(diametersNm, fraction, r, r + 1, r, powers)),
+    ...(moments ? { d32_nm: sig(momentDiameterNm(diametersNm, fraction, r, 3, 2, powers)), d43_nm: sig(momentDiameterNm(diametersNm, fraction, r, 4, 3, powers)) } : {}),
     span: d10 !== null && d50 !== null && d90 !== null && d50 > 0 ? sig((d90 - d10) / d50) : null,
   };
 }

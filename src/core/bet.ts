@@ -5,13 +5,9 @@
  * Ordinary least squares over the chosen points: n_m = 1/(s + i), C = s/i + 1, area = n_m/V_STP · N_A · σ.
  * Standard error of the area as Micromeritics reports it: area · sqrt(σ_s² + σ_i²)/(s + i).
  */
-import type { SimpleLinearRegression as Regression } from 'ml-regression';
-import { lazyRequire } from '../lazy-require.js';
 import { AVOGADRO_PER_MOL, MOLAR_VOLUME_STP_CM3_PER_MOL } from './constants.js';
 
 const NM2_TO_M2 = 1e-18;
-
-const mlRegression = lazyRequire<{ SimpleLinearRegression: typeof Regression }>('ml-regression');
 
 export interface BetFit {
   areaM2PerG: number;
@@ -67,8 +63,7 @@ export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float6
   const n = relativePressure.length;
   if (n < 3) throw new RangeError(`BET needs at least 3 points, got ${n}`);
   const y = betTransform(relativePressure, loadingCm3StpPerG);
-  const regression = new (mlRegression().SimpleLinearRegression)(relativePressure, y);
-  const { slope, intercept } = regression;
+  const { slope, intercept } = leastSquaresLine(relativePressure, y);
   let meanX = 0;
   for (const v of relativePressure) meanX += v / n;
   let sxx = 0;
@@ -82,7 +77,53 @@ export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float6
   }
   const slopeStderr = Math.sqrt(sse / (n - 2) / sxx);
   const interceptStderr = slopeStderr * Math.sqrt(sumX2 / n);
-  return fitFromLine(slope, intercept, slopeStderr, interceptStderr, regression.score(relativePressure, y).r2, relativePressure, crossSectionNm2);
+  return fitFromLine(slope, intercept, slopeStderr, interceptStderr, coefficientOfDetermination(relativePressure, y, slope, intercept), relativePressure, crossSectionNm2);
+}
+
+/*
+ * The two functions below are the arithmetic of ml-regression's SimpleLinearRegression (ml-regression-simple-linear
+ * 3.x, regress()) and of its score() (ml-regression-base 4.x, BaseRegression.score), operation for operation and in
+ * the same order, so that slope, intercept and R² are the numbers it gave to the last bit (the tests compare with
+ * numbers printed from it). The class cost a lazy require, an object, a copy of the predictions and statistics
+ * nobody read (χ², RMSD) per fit; a BET search makes one to three fits.
+ */
+
+/** Ordinary least squares y = slope·x + intercept. */
+function leastSquaresLine(x: Float64Array, y: Float64Array): { slope: number; intercept: number } {
+  const n = x.length;
+  let xSum = 0;
+  let ySum = 0;
+  let xSquared = 0;
+  let xY = 0;
+  for (let i = 0; i < n; i++) {
+    xSum += x[i]!;
+    ySum += y[i]!;
+    xSquared += x[i]! * x[i]!;
+    xY += x[i]! * y[i]!;
+  }
+  const numerator = n * xY - xSum * ySum;
+  const slope = numerator / (n * xSquared - xSum * xSum);
+  return { slope, intercept: (1 / n) * ySum - slope * (1 / n) * xSum };
+}
+
+/** R² as the square of the correlation between the line's predictions and y. */
+function coefficientOfDetermination(x: Float64Array, y: Float64Array, slope: number, intercept: number): number {
+  const n = x.length;
+  let xSum = 0;
+  let ySum = 0;
+  let xSquared = 0;
+  let ySquared = 0;
+  let xY = 0;
+  for (let i = 0; i < n; i++) {
+    const predicted = slope * x[i]! + intercept;
+    xSum += predicted;
+    ySum += y[i]!;
+    xSquared += predicted * predicted;
+    ySquared += y[i]! * y[i]!;
+    xY += predicted * y[i]!;
+  }
+  const r = (n * xY - xSum * ySum) / Math.sqrt((n * xSquared - xSum * xSum) * (n * ySquared - ySum * ySum));
+  return r * r;
 }
 
 /** The four consistency criteria (Rouquerol et al. 2007; ISO 9277:2022 Annex C; IUPAC 2015) for one window. */
@@ -173,9 +214,12 @@ export function betCriteria(x: Float64Array, q: Float64Array, start: number, end
   return criteriaFor(x, q, start, end, fit, risingRuns(x, q), tolerance);
 }
 
-function risingRuns(x: Float64Array, q: Float64Array): Int32Array {
+/**
+ * `until[i]`: the last index j ≥ i such that n(1 − x) and the BET transform rise from each point to the next up to j.
+ * Written into `until` when given (the search passes its scratch array), else into a new array.
+ */
+function risingRuns(x: Float64Array, q: Float64Array, until: Int32Array = new Int32Array(x.length)): Int32Array {
   const n = x.length;
-  const until = new Int32Array(n);
   if (n === 0) return until;
   until[n - 1] = n - 1;
   for (let i = n - 2; i >= 0; i--) {
@@ -211,26 +255,80 @@ export function betAuto(x: Float64Array, q: Float64Array, options: BetAutoOption
   return { ...coarse, chosen: { start, end, fit, criteria }, thinnedFrom: x.length };
 }
 
+/**
+ * Running sums Σx, Σy, Σx², Σxy, Σy² of the BET transform over the first i points (index i, 0 ≤ i ≤ n), which make
+ * each window's least-squares fit O(1). One set is kept per module and reused: a typed array of more than 64 bytes
+ * has its storage outside the JavaScript heap, and allocating and freeing six of them per search cost more than the
+ * search of a short isotherm.
+ */
+class PrefixSums {
+  sx = new Float64Array(0);
+  sy = new Float64Array(0);
+  sxx = new Float64Array(0);
+  sxy = new Float64Array(0);
+  syy = new Float64Array(0);
+  risingUntil = new Int32Array(0);
+
+  /** Fills the sums for these points (y = x / [n (1 − x)], as betTransform computes it), growing the arrays if needed. */
+  fill(x: Float64Array, q: Float64Array): void {
+    const n = x.length;
+    if (this.sx.length < n + 1) this.grow(n + 1);
+    const { sx, sy, sxx, sxy, syy } = this;
+    for (let i = 0; i < n; i++) {
+      const xi = x[i]!;
+      const yi = xi / (q[i]! * (1 - xi));
+      sx[i + 1] = sx[i]! + xi;
+      sy[i + 1] = sy[i]! + yi;
+      sxx[i + 1] = sxx[i]! + xi * xi;
+      sxy[i + 1] = sxy[i]! + xi * yi;
+      syy[i + 1] = syy[i]! + yi * yi;
+    }
+  }
+
+  private grow(length: number): void {
+    const size = Math.max(length, 2 * this.sx.length, 64);
+    this.sx = new Float64Array(size);
+    this.sy = new Float64Array(size);
+    this.sxx = new Float64Array(size);
+    this.sxy = new Float64Array(size);
+    this.syy = new Float64Array(size);
+    this.risingUntil = new Int32Array(size);
+  }
+}
+
+const prefixSums = new PrefixSums();
+
+function isNonDecreasing(q: Float64Array): boolean {
+  for (let i = 1; i < q.length; i++) if (q[i]! < q[i - 1]!) return false;
+  return true;
+}
+
+/** A window that failed some test, kept while no window passes them all: the three nearest are reported. */
+interface NearWindow {
+  start: number;
+  end: number;
+  failed: number;
+  r2: number;
+}
+
+/** The three nearest of these and one more (fewest failed tests, then highest R², then lowest start). */
+function keepNearest(nearest: NearWindow[], window: NearWindow): NearWindow[] {
+  return [...nearest, window].sort(byNearness).slice(0, 3);
+}
+
 function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
   const n = x.length;
-  const y = betTransform(x, q);
-  // Prefix sums make each window's least-squares fit O(1).
-  const sx = new Float64Array(n + 1);
-  const sy = new Float64Array(n + 1);
-  const sxx = new Float64Array(n + 1);
-  const sxy = new Float64Array(n + 1);
-  const syy = new Float64Array(n + 1);
-  let monotone = true;
-  for (let i = 0; i < n; i++) {
-    sx[i + 1] = sx[i]! + x[i]!;
-    sy[i + 1] = sy[i]! + y[i]!;
-    sxx[i + 1] = sxx[i]! + x[i]! * x[i]!;
-    sxy[i + 1] = sxy[i]! + x[i]! * y[i]!;
-    syy[i + 1] = syy[i]! + y[i]! * y[i]!;
-    if (i > 0 && q[i]! < q[i - 1]!) monotone = false;
-  }
-  const risingUntil = risingRuns(x, q);
-  const failures = { r2: 0, rouquerolIncreasing: 0, positiveC: 0, monolayerInRange: 0, monolayerConsistent: 0 };
+  const { minPoints, minR2, pressureTolerance } = options;
+  prefixSums.fill(x, q);
+  const { sx, sy, sxx, sxy, syy } = prefixSums;
+  const risingUntil = risingRuns(x, q, prefixSums.risingUntil);
+  const monotone = isNonDecreasing(q);
+  // Failure counts as plain numbers: incrementing fields of an object in the inner loop was slower.
+  let failedR2 = 0;
+  let failedRising = 0;
+  let failedPositiveC = 0;
+  let failedInRange = 0;
+  let failedConsistent = 0;
   // The best window so far (start −1: none). Numbers rather than an object, and NaN rather than null below: in
   // optimised code a value that may be null is boxed, which allocated two heap numbers per window (~30 kB a search).
   let bestStart = -1;
@@ -238,28 +336,36 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   let bestError = NaN;
   let windowsTried = 0;
   // When nothing passes, the three windows that failed fewest tests (then highest R², then lowest start).
-  let nearest: { start: number; end: number; failed: number; r2: number }[] = [];
+  let nearest: NearWindow[] = [];
 
-  for (let start = 0; start + options.minPoints <= n; start++) {
+  for (let start = 0; start + minPoints <= n; start++) {
+    // What depends on the start only, read once per start rather than once per window.
+    const sxStart = sx[start]!;
+    const syStart = sy[start]!;
+    const sxxStart = sxx[start]!;
+    const sxyStart = sxy[start]!;
+    const syyStart = syy[start]!;
+    const xStart = x[start]!;
+    const risingEnd = risingUntil[start]!;
     // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
     // it in a step or two (the first index with q ≥ n_m, as a binary search would).
     let k = 0;
-    for (let end = start + options.minPoints - 1; end < n; end++) {
+    for (let end = start + minPoints - 1; end < n; end++) {
       windowsTried++;
       const m = end - start + 1;
-      const Sx = sx[end + 1]! - sx[start]!;
-      const Sy = sy[end + 1]! - sy[start]!;
-      const Sxx = sxx[end + 1]! - sxx[start]! - (Sx * Sx) / m;
-      const Sxy = sxy[end + 1]! - sxy[start]! - (Sx * Sy) / m;
-      const Syy = syy[end + 1]! - syy[start]! - (Sy * Sy) / m;
+      const Sx = sx[end + 1]! - sxStart;
+      const Sy = sy[end + 1]! - syStart;
+      const Sxx = sxx[end + 1]! - sxxStart - (Sx * Sx) / m;
+      const Sxy = sxy[end + 1]! - sxyStart - (Sx * Sy) / m;
+      const Syy = syy[end + 1]! - syyStart - (Sy * Sy) / m;
       if (!(Sxx > 0) || !(Syy > 0)) continue;
       const slope = Sxy / Sxx;
       const intercept = (Sy - slope * Sx) / m;
       const r2 = (Sxy * Sxy) / (Sxx * Syy);
       const c = slope / intercept + 1;
       const monolayer = 1 / (slope + intercept);
-      const r2Ok = r2 >= options.minR2;
-      const rising = risingUntil[start]! >= end;
+      const r2Ok = r2 >= minR2;
+      const rising = risingEnd >= end;
       const positiveC = intercept > 0 && c > 0;
       // p/p0 at which the isotherm reaches n_m (criterion 3; NaN: never) and its gap to 1/(√C + 1) (criterion 4).
       let atMonolayer: number;
@@ -274,27 +380,34 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       } else {
         atMonolayer = relativePressureAtLoading(x, q, monolayer) ?? NaN;
       }
-      const inRange = atMonolayer >= x[start]! && atMonolayer <= x[end]!;
-      const error = positiveC ? Math.abs(atMonolayer - 1 / (Math.sqrt(c) + 1)) * (Math.sqrt(c) + 1) : NaN;
-      const consistent = error <= options.pressureTolerance;
-      const failed = Number(!r2Ok) + Number(!rising) + Number(!positiveC) + Number(!inRange) + Number(!consistent);
-      if (!r2Ok) failures.r2++;
-      if (!rising) failures.rouquerolIncreasing++;
-      if (!positiveC) failures.positiveC++;
-      if (!inRange) failures.monolayerInRange++;
-      if (!consistent) failures.monolayerConsistent++;
-      if (failed === 0) {
+      const inRange = atMonolayer >= xStart && atMonolayer <= x[end]!;
+      let error = NaN;
+      if (positiveC) {
+        // √C + 1 once (it was taken twice): the same value, so the same error to the last bit.
+        const rootCPlusOne = Math.sqrt(c) + 1;
+        error = Math.abs(atMonolayer - 1 / rootCPlusOne) * rootCPlusOne;
+      }
+      const consistent = error <= pressureTolerance;
+      if (!r2Ok) failedR2++;
+      if (!rising) failedRising++;
+      if (!positiveC) failedPositiveC++;
+      if (!inRange) failedInRange++;
+      if (!consistent) failedConsistent++;
+      if (r2Ok && rising && positiveC && inRange && consistent) {
         if (bestStart < 0 || end > bestEnd || (end === bestEnd && (error < bestError || (error === bestError && m > bestEnd - bestStart + 1)))) {
           bestStart = start;
           bestEnd = end;
           bestError = error;
         }
-      } else if (bestStart < 0 && (nearest.length < 3 || nearer(failed, r2, start, nearest[2]!))) {
+      } else if (bestStart < 0) {
+        // The nearest windows are reported only when no window passes, so once one has, they are not tracked.
+        const failed = Number(!r2Ok) + Number(!rising) + Number(!positiveC) + Number(!inRange) + Number(!consistent);
         // Allocates only for a window that enters the three nearest (most windows do not).
-        nearest = [...nearest, { start, end, failed, r2 }].sort(byNearness).slice(0, 3);
+        if (nearest.length < 3 || nearer(failed, r2, start, nearest[2]!)) nearest = keepNearest(nearest, { start, end, failed, r2 });
       }
     }
   }
+  const failures = { r2: failedR2, rouquerolIncreasing: failedRising, positiveC: failedPositiveC, monolayerInRange: failedInRange, monolayerConsistent: failedConsistent };
   const window = (start: number, end: number): BetWindow => {
     const fit = betFit(x.subarray(start, end + 1), q.subarray(start, end + 1), options.crossSectionNm2);
     return { start, end, fit, criteria: criteriaFor(x, q, start, end, fit, risingUntil, options.pressureTolerance) };
@@ -308,12 +421,12 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   };
 }
 
-function byNearness(a: { start: number; failed: number; r2: number }, b: { start: number; failed: number; r2: number }): number {
+function byNearness(a: NearWindow, b: NearWindow): number {
   return a.failed - b.failed || b.r2 - a.r2 || a.start - b.start;
 }
 
 /** byNearness(window, other) < 0, for a window not (yet) made into an object. */
-function nearer(failed: number, r2: number, start: number, other: { start: number; failed: number; r2: number }): boolean {
+function nearer(failed: number, r2: number, start: number, other: NearWindow): boolean {
   return (failed - other.failed || other.r2 - r2 || start - other.start) < 0;
 }
 

@@ -86,16 +86,31 @@ interface Steps {
   poreDiameterNm: Float64Array;
 }
 
-/** A pore group before the limits: its interval (indices into Steps), radius for volume and area, and length. */
-interface PoreGroup {
-  upper: number;
-  lower: number;
+/**
+ * The pore groups before the limits, one entry per group in each array (arrays rather than an object per group, which
+ * cost three heap numbers each): the group's interval (indices into Steps), radius for volume and area, and length.
+ */
+interface PoreGroups {
+  upper: number[];
+  lower: number[];
   /** Radius of the cylinders whose volume and area are reported, nm. */
-  radiusNm: number;
+  radiusNm: number[];
   /** Shift of the reported diameters from the pore diameters 2(r_K + t) at the interval's ends, nm. */
-  diameterShiftNm: number;
+  diameterShiftNm: number[];
   /** Core volume released per unit core radius², cm³/g/nm² (π·length, so that volume = radius²·lengthTerm). */
-  lengthTerm: number;
+  lengthTerm: number[];
+}
+
+function noGroups(): PoreGroups {
+  return { upper: [], lower: [], radiusNm: [], diameterShiftNm: [], lengthTerm: [] };
+}
+
+function addGroup(groups: PoreGroups, upper: number, lower: number, radiusNm: number, lengthTerm: number): void {
+  groups.upper.push(upper);
+  groups.lower.push(lower);
+  groups.radiusNm.push(radiusNm);
+  groups.diameterShiftNm.push(0);
+  groups.lengthTerm.push(lengthTerm);
 }
 
 /** m²/g per (cm³/g / nm): 1e-6 m³ / 1e-9 m. */
@@ -149,8 +164,12 @@ function prepareSteps(relativePressure: Float64Array, loading: Float64Array, opt
     warnings.push({ code: 'BJH_POINTS_SKIPPED', message: `${outside} point(s) at p/p0 ≤ 0 or ≥ 1 have no Kelvin radius and were left out of BJH` });
   }
   const p = (k: number): number => relativePressure[k]!;
-  const decreasing = kept.every((k, j) => j === 0 || p(k) < p(kept[j - 1]!));
-  const increasing = kept.every((k, j) => j === 0 || p(k) > p(kept[j - 1]!));
+  let decreasing = true;
+  let increasing = true;
+  for (let j = 1; j < kept.length; j++) {
+    if (!(p(kept[j]!) < p(kept[j - 1]!))) decreasing = false;
+    if (!(p(kept[j]!) > p(kept[j - 1]!))) increasing = false;
+  }
   if (increasing && !decreasing) kept.reverse();
   else if (!decreasing) {
     kept.sort((a, b) => p(b) - p(a));
@@ -163,34 +182,61 @@ function prepareSteps(relativePressure: Float64Array, loading: Float64Array, opt
   // highest pressure down; a rise in the amount as pressure falls would otherwise be a negative pore volume.
   const monotone: number[] = [];
   for (const k of kept) {
-    const previous = monotone[monotone.length - 1];
-    if (previous === undefined || (p(k) < p(previous) && loading[k]! < loading[previous]!)) monotone.push(k);
+    const previous = monotone.length > 0 ? monotone[monotone.length - 1]! : -1;
+    if (previous < 0 || (p(k) < p(previous) && loading[k]! < loading[previous]!)) monotone.push(k);
   }
-  if (monotone.length < kept.length) {
-    const inRun = new Set(monotone);
-    const dropped = kept.filter((k) => !inRun.has(k)).map((k) => p(k).toPrecision(3));
-    warnings.push({
-      code: 'BJH_POINTS_OMITTED',
-      message: `${dropped.length} point(s) (p/p0 ${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}) do not continue a strictly decreasing run of pressure and amount from the top of the branch and were left out, as Micromeritics does`,
-    });
-  }
+  if (monotone.length < kept.length) warnings.push(omittedPointsWarning(kept, monotone, relativePressure));
   kept = monotone;
   const n = kept.length;
-  const steps: Steps = {
-    relativePressure: new Float64Array(n),
-    liquidCm3PerG: new Float64Array(n),
-    kelvinRadiusNm: new Float64Array(n),
-    thicknessNm: new Float64Array(n),
-    poreDiameterNm: new Float64Array(n),
+  const array = arraysOfOneBuffer(5, n);
+  const stepPressure = array();
+  const liquid = array();
+  const kelvinRadius = array();
+  const thickness = array();
+  const poreDiameter = array();
+  for (let j = 0; j < n; j++) {
+    const k = kept[j]!;
+    stepPressure[j] = p(k);
+    liquid[j] = loading[k]! * options.liquidVolumeFactor;
+    kelvinRadius[j] = kelvinRadiusNm(p(k), options);
+    thickness[j] = options.thicknessA(p(k)) / 10;
+    poreDiameter[j] = 2 * (kelvinRadius[j]! + thickness[j]!);
+  }
+  return { relativePressure: stepPressure, liquidCm3PerG: liquid, kelvinRadiusNm: kelvinRadius, thicknessNm: thickness, poreDiameterNm: poreDiameter };
+}
+
+/**
+ * The warning for the points left out of the strictly decreasing run (`run`, a subsequence of `kept`), naming the
+ * pressures of the first five. A third of the lots have such points, so the left-out ones are found by walking both
+ * lists together rather than through a Set, and only the five named are formatted.
+ */
+function omittedPointsWarning(kept: number[], run: number[], relativePressure: Float64Array): BjhWarning {
+  const named: string[] = [];
+  let omitted = 0;
+  for (let j = 0, r = 0; j < kept.length; j++) {
+    if (r < run.length && run[r] === kept[j]) {
+      r++;
+      continue;
+    }
+    omitted++;
+    if (named.length < 5) named.push(relativePressure[kept[j]!]!.toPrecision(3));
+  }
+  return {
+    code: 'BJH_POINTS_OMITTED',
+    message: `${omitted} point(s) (p/p0 ${named.join(', ')}${omitted > 5 ? ', …' : ''}) do not continue a strictly decreasing run of pressure and amount from the top of the branch and were left out, as Micromeritics does`,
   };
-  kept.forEach((k, j) => {
-    steps.relativePressure[j] = p(k);
-    steps.liquidCm3PerG[j] = loading[k]! * options.liquidVolumeFactor;
-    steps.kelvinRadiusNm[j] = kelvinRadiusNm(p(k), options);
-    steps.thicknessNm[j] = options.thicknessA(p(k)) / 10;
-    steps.poreDiameterNm[j] = 2 * (steps.kelvinRadiusNm[j]! + steps.thicknessNm[j]!);
-  });
-  return steps;
+}
+
+/**
+ * Hands out up to `count` arrays of `length` numbers, each a view of one shared buffer. A typed array of more than
+ * 64 bytes keeps its storage outside the JavaScript heap, which is slow to allocate and to free: one buffer per call
+ * rather than one per array saved a measurable share of the BJH time. The views read and write like any array
+ * (nothing here hands on their `.buffer`).
+ */
+function arraysOfOneBuffer(count: number, length: number): () => Float64Array {
+  const storage = new Float64Array(count * length);
+  let used = 0;
+  return () => storage.subarray(used, (used += length));
 }
 
 /** Micromeritics' interval-average Kelvin radius r1·r2·(r1 + r2)/(r1² + r2²). */
@@ -211,9 +257,9 @@ function filmLoss(sumLength: number, sumLengthRadius: number, offsetNm: number, 
   return 2 * dtNm * (sumLengthRadius - offsetNm * sumLength) + dtNm * dtNm * sumLength;
 }
 
-function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[]; negativeSteps: number[] } {
+function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroups; negativeSteps: number[] } {
   const { liquidCm3PerG: v, thicknessNm: t, kelvinRadiusNm: rk } = steps;
-  const groups: PoreGroup[] = [];
+  const groups = noGroups();
   const negativeSteps: number[] = [];
   let sumLength = 0;
   let sumLengthRadius = 0;
@@ -228,7 +274,7 @@ function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[
     const coreRadius = intervalKelvinRadius(rk[upper]!, rk[lower]!);
     const poreRadius = coreRadius + thicknessAtCoreNm(coreRadius, options);
     const lengthTerm = core / coreRadius ** 2;
-    groups.push({ upper, lower, radiusNm: poreRadius, diameterShiftNm: 0, lengthTerm });
+    addGroup(groups, upper, lower, poreRadius, lengthTerm);
     sumLength += lengthTerm;
     sumLengthRadius += lengthTerm * poreRadius;
     upper = lower;
@@ -236,11 +282,11 @@ function standardGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[
   return { groups, negativeSteps };
 }
 
-function faasGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[]; negativeSteps: number[] } {
+function faasGroups(steps: Steps, options: BjhOptions): { groups: PoreGroups; negativeSteps: number[] } {
   const { liquidCm3PerG: v, thicknessNm: t, kelvinRadiusNm: rk } = steps;
   // Every earlier group's core widens by the same Δt each step, so a group's core radius is its radius at creation
   // plus the thinning since: radiusNm holds the former, thinnedAtCreation[j] the running total when it was created.
-  const groups: PoreGroup[] = [];
+  const groups = noGroups();
   const poreRadius: number[] = [];
   const thinnedAtCreation: number[] = [];
   const negativeSteps: number[] = [];
@@ -265,84 +311,97 @@ function faasGroups(steps: Steps, options: BjhOptions): { groups: PoreGroup[]; n
     sumLengthRadius += dt * sumLength;
     thinned += dt;
     // A step without new pores still gets an (empty) group, which keeps the curve at zero over its diameters.
-    groups.push({ upper: i, lower: i + 1, radiusNm: coreRadius, diameterShiftNm: 0, lengthTerm });
+    addGroup(groups, i, i + 1, coreRadius, lengthTerm);
     poreRadius.push(pore);
     thinnedAtCreation.push(thinned);
     sumLength += lengthTerm;
     sumLengthRadius += lengthTerm * coreRadius;
   }
-  groups.forEach((g, j) => (g.radiusNm += thinned - thinnedAtCreation[j]!));
+  const { radiusNm, lengthTerm, diameterShiftNm } = groups;
+  for (let j = 0; j < radiusNm.length; j++) radiusNm[j] = radiusNm[j]! + (thinned - thinnedAtCreation[j]!);
   // Final step from the last point to zero pressure, where the film vanishes: the liquid still held is the film of the
   // emptied pores (and finer pores). Where it is less than that film, the thinning is rescaled to it over the walls of
   // the groups within the diameter limits. This is what makes the Micromeritics Faas tables come out (Sample_L and
   // Sample_G reports, to 5 digits); the published Python model (micromeritics/bjh.py) stops at the last point.
   const last = v.length - 1;
-  const inLimits = groups.filter((g) => 2 * g.radiusNm >= options.minDiameterNm && 2 * g.radiusNm <= options.maxDiameterNm);
-  const limitLength = inLimits.reduce((sum, g) => sum + g.lengthTerm, 0);
-  const limitLengthRadius = inLimits.reduce((sum, g) => sum + g.lengthTerm * g.radiusNm, 0);
+  let limitLength = 0;
+  let limitLengthRadius = 0;
+  for (let j = 0; j < radiusNm.length; j++) {
+    if (!(2 * radiusNm[j]! >= options.minDiameterNm && 2 * radiusNm[j]! <= options.maxDiameterNm)) continue;
+    limitLength += lengthTerm[j]!;
+    limitLengthRadius += lengthTerm[j]! * radiusNm[j]!;
+  }
   let dtFinal = t[last]!;
   if (v[last]! < filmLoss(limitLength, limitLengthRadius, 0, dtFinal) && limitLengthRadius > 0) dtFinal = v[last]! / (2 * limitLengthRadius);
-  groups.forEach((g, j) => {
-    g.radiusNm += dtFinal;
-    g.diameterShiftNm = 2 * (g.radiusNm - poreRadius[j]!);
-  });
+  for (let j = 0; j < radiusNm.length; j++) {
+    radiusNm[j] = radiusNm[j]! + dtFinal;
+    diameterShiftNm[j] = 2 * (radiusNm[j]! - poreRadius[j]!);
+  }
   return { groups, negativeSteps };
 }
 
 function reportNegativeSteps(negativeSteps: number[], steps: Steps, options: BjhOptions, warnings: BjhWarning[]): void {
   // Only steps that reach into the diameter limits matter to the result.
-  const relevant = negativeSteps.filter((i) => steps.poreDiameterNm[i - 1]! >= options.minDiameterNm && steps.poreDiameterNm[i]! <= options.maxDiameterNm);
-  if (relevant.length === 0) return;
-  const pHigh = steps.relativePressure[relevant[0]! - 1]!;
-  const pLow = steps.relativePressure[relevant[relevant.length - 1]!]!;
+  let relevant = 0;
+  let first = -1;
+  let last = -1;
+  for (const i of negativeSteps) {
+    if (!(steps.poreDiameterNm[i - 1]! >= options.minDiameterNm && steps.poreDiameterNm[i]! <= options.maxDiameterNm)) continue;
+    relevant++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (relevant === 0) return;
+  const pHigh = steps.relativePressure[first - 1]!;
+  const pLow = steps.relativePressure[last]!;
   const what =
     options.correction === 'standard'
       ? 'each was merged with the next step (standard correction); where no later step made up the difference, no pores were counted'
       : 'no new pores were counted there and the film thinning was rescaled to the liquid released (Faas correction)';
   warnings.push({
     code: 'BJH_NEGATIVE_INCREMENTS',
-    message: `${relevant.length} of ${steps.relativePressure.length - 1} pressure steps (between p/p0 ${pHigh.toPrecision(3)} and ${pLow.toPrecision(3)}) released less liquid than the film thinning in pores already emptied: ${what}`,
+    message: `${relevant} of ${steps.relativePressure.length - 1} pressure steps (between p/p0 ${pHigh.toPrecision(3)} and ${pLow.toPrecision(3)}) released less liquid than the film thinning in pores already emptied: ${what}`,
   });
 }
 
-function limitedDistribution(groups: PoreGroup[], steps: Steps, options: BjhOptions): BjhDistribution {
-  const rows = groups
-    .map((g) => {
-      const max = steps.poreDiameterNm[g.upper]! + g.diameterShiftNm;
-      const min = steps.poreDiameterNm[g.lower]! + g.diameterShiftNm;
-      const volume = g.radiusNm ** 2 * g.lengthTerm;
-      return { max, min, average: 2 * g.radiusNm, volume, area: (2 * AREA_PER_VOLUME_OVER_RADIUS * volume) / g.radiusNm };
-    })
-    // A group straddling a limit is kept or left out whole, by Micromeritics' rule (which reproduces its reports'
-    // cumulative values, Samples A, G and L): on the group's smaller bound for the standard correction, on its
-    // average diameter for Faas.
-    .filter((r) => {
-      const d = options.correction === 'standard' ? r.min : r.average;
-      return r.min > 0 && d >= options.minDiameterNm && d <= options.maxDiameterNm;
-    });
-  const n = rows.length;
-  const out = emptyDistribution(n);
+function limitedDistribution(groups: PoreGroups, steps: Steps, options: BjhOptions): BjhDistribution {
+  const { upper, lower, radiusNm, diameterShiftNm, lengthTerm } = groups;
+  // A group straddling a limit is kept or left out whole, by Micromeritics' rule (which reproduces its reports'
+  // cumulative values, Samples A, G and L): on the group's smaller bound for the standard correction, on its
+  // average diameter for Faas.
+  const kept: number[] = [];
+  for (let g = 0; g < upper.length; g++) {
+    const min = steps.poreDiameterNm[lower[g]!]! + diameterShiftNm[g]!;
+    const d = options.correction === 'standard' ? min : 2 * radiusNm[g]!;
+    if (min > 0 && d >= options.minDiameterNm && d <= options.maxDiameterNm) kept.push(g);
+  }
+  const out = emptyDistribution(kept.length);
   let volume = 0;
   let area = 0;
-  rows.forEach((r, i) => {
-    volume += r.volume;
-    area += r.area;
-    out.diameterNm[i] = Math.sqrt(r.max * r.min);
-    out.diameterMaxNm[i] = r.max;
-    out.diameterMinNm[i] = r.min;
-    out.averageDiameterNm[i] = r.average;
-    out.volumeCm3PerG[i] = r.volume;
-    out.areaM2PerG[i] = r.area;
-    out.dvDdCm3PerGNm[i] = r.volume / (r.max - r.min);
-    out.dvDlogdCm3PerG[i] = r.volume / Math.log10(r.max / r.min);
+  for (let i = 0; i < kept.length; i++) {
+    const g = kept[i]!;
+    const max = steps.poreDiameterNm[upper[g]!]! + diameterShiftNm[g]!;
+    const min = steps.poreDiameterNm[lower[g]!]! + diameterShiftNm[g]!;
+    const groupVolume = radiusNm[g]! ** 2 * lengthTerm[g]!;
+    const groupArea = (2 * AREA_PER_VOLUME_OVER_RADIUS * groupVolume) / radiusNm[g]!;
+    volume += groupVolume;
+    area += groupArea;
+    out.diameterNm[i] = Math.sqrt(max * min);
+    out.diameterMaxNm[i] = max;
+    out.diameterMinNm[i] = min;
+    out.averageDiameterNm[i] = 2 * radiusNm[g]!;
+    out.volumeCm3PerG[i] = groupVolume;
+    out.areaM2PerG[i] = groupArea;
+    out.dvDdCm3PerGNm[i] = groupVolume / (max - min);
+    out.dvDlogdCm3PerG[i] = groupVolume / Math.log10(max / min);
     out.cumulativeVolumeCm3PerG[i] = volume;
     out.cumulativeAreaM2PerG[i] = area;
-  });
+  }
   return out;
 }
 
 function emptyDistribution(n: number): BjhDistribution {
-  const array = (): Float64Array => new Float64Array(n);
+  const array = arraysOfOneBuffer(10, n);
   return {
     diameterNm: array(),
     diameterMaxNm: array(),

@@ -22,9 +22,7 @@ export const STEEPNESS_RATIO = 3;
 
 /** The cavitation warning for a desorption branch, or null when the signature is absent. */
 export function detectCavitation(desorption: BranchData, adsorption: BranchData | null, distribution: BjhDistribution): BjhWarning | null {
-  const order = [...desorption.relativePressure.keys()].sort((a, b) => desorption.relativePressure[b]! - desorption.relativePressure[a]!);
-  const p = order.map((i) => desorption.relativePressure[i]!);
-  const q = order.map((i) => desorption.loadingCm3StpPerG[i]!);
+  const { relativePressure: p, loadingCm3StpPerG: q } = byFallingPressure(desorption);
   let steepest = -1;
   let reference = -1;
   const slope = (i: number): number => (q[i]! - q[i + 1]!) / (p[i]! - p[i + 1]!);
@@ -50,6 +48,20 @@ export function detectCavitation(desorption: BranchData, adsorption: BranchData 
       `${ratio > 100 ? 'over 100' : ratio.toFixed(0)}× faster than below p/p0 0.42, where the hysteresis loop closes: this is cavitation of N2 at 77 K (tensile-strength effect), not pores, ` +
       `and the BJH peak at ${peakNm.toFixed(2)} nm is an artefact; read the pore sizes from the adsorption branch (--bjh-branch adsorption)`,
   };
+}
+
+/**
+ * The branch's points in order of falling pressure (a stable sort). A desorption branch nearly always comes in that
+ * order already, and then it is returned as it is: the same points in the same order as the sort gives, without the
+ * three arrays the sort made.
+ */
+function byFallingPressure(branch: BranchData): BranchData {
+  const p = branch.relativePressure;
+  let falling = true;
+  for (let i = 1; i < p.length && falling; i++) falling = p[i - 1]! >= p[i]!;
+  if (falling) return branch;
+  const order = [...p.keys()].sort((a, b) => p[b]! - p[a]!);
+  return { relativePressure: Float64Array.from(order, (i) => p[i]!), loadingCm3StpPerG: Float64Array.from(order, (i) => branch.loadingCm3StpPerG[i]!) };
 }
 
 /** Amount on a branch at p by linear interpolation in p/p0 between the nearest points either side; null outside. */

@@ -71,10 +71,24 @@ export interface BranchData {
   loadingCm3StpPerG: Float64Array;
 }
 
-/** The points of one branch, in measurement order (adsorption rising, desorption falling). */
+/**
+ * The points of one branch, in measurement order (adsorption rising, desorption falling). When the branch's points
+ * are one contiguous run, as every reader gives them, the arrays are views of the isotherm's own rather than copies
+ * (a copy was two off-heap allocations, several per analysis): read them, never write to them.
+ */
 export function branchPoints(isotherm: Isotherm, branch: BranchCode): BranchData {
   let count = 0;
-  for (let i = 0; i < isotherm.branch.length; i++) if (isotherm.branch[i] === branch) count++;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < isotherm.branch.length; i++) {
+    if (isotherm.branch[i] !== branch) continue;
+    count++;
+    if (first < 0) first = i;
+    last = i;
+  }
+  if (count > 0 && last - first + 1 === count) {
+    return { relativePressure: isotherm.relativePressure.subarray(first, last + 1), loadingCm3StpPerG: isotherm.loadingCm3StpPerG.subarray(first, last + 1) };
+  }
   const relativePressure = new Float64Array(count);
   const loadingCm3StpPerG = new Float64Array(count);
   for (let i = 0, j = 0; i < isotherm.branch.length; i++) {
@@ -88,7 +102,7 @@ export function branchPoints(isotherm: Isotherm, branch: BranchCode): BranchData
 
 export function countBranch(isotherm: Isotherm, branch: BranchCode): number {
   let count = 0;
-  for (const b of isotherm.branch) if (b === branch) count++;
+  for (let i = 0; i < isotherm.branch.length; i++) if (isotherm.branch[i] === branch) count++;
   return count;
 }
 

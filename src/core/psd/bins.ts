@@ -22,20 +22,28 @@ export function referenceDiameterNm(diametersNm: Float64Array): number {
 /** The grid the powers below were taken on, and its (x_i / x_ref)^k by k. */
 let powersGrid: { diametersNm: Float64Array; byExponent: Map<number, Float64Array> } | undefined;
 
+/** (x_i / x_ref)^k of every class of one grid, by k (read-only: shared). */
+export type GridPowers = (exponent: number) => Float64Array;
+
 /**
- * (x_i / x_ref)^k of every class, x_ref = referenceDiameterNm (read-only: shared). Moments and basis conversions
- * take several powers of every class diameter, and the files of a batch from one instrument share one grid: the
- * powers of the last grid are kept rather than taken again, file after file.
+ * The powers (x_i / x_ref)^k of this grid's classes, x_ref = referenceDiameterNm. Moments and basis conversions take
+ * several powers of every class diameter, and the files of a batch from one instrument share one grid: the powers of
+ * the last grid are kept rather than taken again, file after file. The grid is compared with the kept one here, once;
+ * an analysis that needs several powers asks the returned function for each (it compared the grid once per power).
+ * The powers are taken of `diametersNm` itself, which must not change while the function is in use.
  */
-export function scaledPowers(diametersNm: Float64Array, exponent: number): Float64Array {
+export function gridPowers(diametersNm: Float64Array): GridPowers {
   if (!powersGrid || !sameValues(powersGrid.diametersNm, diametersNm)) powersGrid = { diametersNm: diametersNm.slice(), byExponent: new Map() };
-  let powers = powersGrid.byExponent.get(exponent);
-  if (!powers) {
-    const reference = referenceDiameterNm(diametersNm);
-    powers = diametersNm.map((x) => Math.pow(x / reference, exponent));
-    powersGrid.byExponent.set(exponent, powers);
-  }
-  return powers;
+  const { byExponent } = powersGrid;
+  return (exponent) => {
+    let powers = byExponent.get(exponent);
+    if (!powers) {
+      const reference = referenceDiameterNm(diametersNm);
+      powers = diametersNm.map((x) => Math.pow(x / reference, exponent));
+      byExponent.set(exponent, powers);
+    }
+    return powers;
+  };
 }
 
 /** True when both arrays hold the same numbers (+0 and −0 alike; class diameters and edges are positive). */

@@ -3,14 +3,14 @@
  * computed from the fractions of any basis r by n_i ∝ p_r,i · x_i^(−r). Number mean = D[1,0]; D[3,2] (Sauter) =
  * Σv/Σ(v/x); D[4,3] (De Brouckere) = Σv·x/Σv; the arithmetic mean weighted by basis r is D[r+1, r].
  */
-import { referenceDiameterNm, scaledPowers } from './bins.js';
+import { gridPowers, referenceDiameterNm, type GridPowers } from './bins.js';
 
-/** D[p,q] in nm, or null when a sum vanishes. Requires p ≠ q. */
-export function momentDiameterNm(diametersNm: Float64Array, fraction: Float64Array, basisPower: number, p: number, q: number): number | null {
+/** D[p,q] in nm, or null when a sum vanishes. Requires p ≠ q. `powers`: gridPowers(diametersNm), when the caller has it. */
+export function momentDiameterNm(diametersNm: Float64Array, fraction: Float64Array, basisPower: number, p: number, q: number, powers: GridPowers = gridPowers(diametersNm)): number | null {
   if (p === q) return null;
   const reference = referenceDiameterNm(diametersNm);
-  const numeratorPowers = scaledPowers(diametersNm, p - basisPower);
-  const denominatorPowers = scaledPowers(diametersNm, q - basisPower);
+  const numeratorPowers = powers(p - basisPower);
+  const denominatorPowers = powers(q - basisPower);
   let numerator = 0;
   let denominator = 0;
   for (let i = 0; i < fraction.length; i++) {
