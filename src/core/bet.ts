@@ -5,9 +5,13 @@
  * Ordinary least squares over the chosen points: n_m = 1/(s + i), C = s/i + 1, area = n_m/V_STP · N_A · σ.
  * Standard error of the area as Micromeritics reports it: area · sqrt(σ_s² + σ_i²)/(s + i).
  */
+import type { SimpleLinearRegression as Regression } from 'ml-regression';
+import { lazyRequire } from '../lazy-require.js';
 import { AVOGADRO_PER_MOL, MOLAR_VOLUME_STP_CM3_PER_MOL } from './constants.js';
 
 const NM2_TO_M2 = 1e-18;
+
+const mlRegression = lazyRequire<{ SimpleLinearRegression: typeof Regression }>('ml-regression');
 
 export interface BetFit {
   areaM2PerG: number;
@@ -63,7 +67,8 @@ export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float6
   const n = relativePressure.length;
   if (n < 3) throw new RangeError(`BET needs at least 3 points, got ${n}`);
   const y = betTransform(relativePressure, loadingCm3StpPerG);
-  const { slope, intercept } = leastSquaresLine(relativePressure, y);
+  const regression = new (mlRegression().SimpleLinearRegression)(relativePressure, y);
+  const { slope, intercept } = regression;
   let meanX = 0;
   for (const v of relativePressure) meanX += v / n;
   let sxx = 0;
@@ -77,53 +82,7 @@ export function betFit(relativePressure: Float64Array, loadingCm3StpPerG: Float6
   }
   const slopeStderr = Math.sqrt(sse / (n - 2) / sxx);
   const interceptStderr = slopeStderr * Math.sqrt(sumX2 / n);
-  return fitFromLine(slope, intercept, slopeStderr, interceptStderr, coefficientOfDetermination(relativePressure, y, slope, intercept), relativePressure, crossSectionNm2);
-}
-
-/*
- * The two functions below are the arithmetic of ml-regression's SimpleLinearRegression (ml-regression-simple-linear
- * 3.x, regress()) and of its score() (ml-regression-base 4.x, BaseRegression.score), operation for operation and in
- * the same order, so that slope, intercept and R² are the numbers it gave to the last bit (the tests compare with
- * numbers printed from it). The class cost a lazy require, an object, a copy of the predictions and statistics
- * nobody read (χ², RMSD) per fit; a BET search makes one to three fits.
- */
-
-/** Ordinary least squares y = slope·x + intercept. */
-function leastSquaresLine(x: Float64Array, y: Float64Array): { slope: number; intercept: number } {
-  const n = x.length;
-  let xSum = 0;
-  let ySum = 0;
-  let xSquared = 0;
-  let xY = 0;
-  for (let i = 0; i < n; i++) {
-    xSum += x[i]!;
-    ySum += y[i]!;
-    xSquared += x[i]! * x[i]!;
-    xY += x[i]! * y[i]!;
-  }
-  const numerator = n * xY - xSum * ySum;
-  const slope = numerator / (n * xSquared - xSum * xSum);
-  return { slope, intercept: (1 / n) * ySum - slope * (1 / n) * xSum };
-}
-
-/** R² as the square of the correlation between the line's predictions and y. */
-function coefficientOfDetermination(x: Float64Array, y: Float64Array, slope: number, intercept: number): number {
-  const n = x.length;
-  let xSum = 0;
-  let ySum = 0;
-  let xSquared = 0;
-  let ySquared = 0;
-  let xY = 0;
-  for (let i = 0; i < n; i++) {
-    const predicted = slope * x[i]! + intercept;
-    xSum += predicted;
-    ySum += y[i]!;
-    xSquared += predicted * predicted;
-    ySquared += y[i]! * y[i]!;
-    xY += predicted * y[i]!;
-  }
-  const r = (n * xY - xSum * ySum) / Math.sqrt((n * xSquared - xSum * xSum) * (n * ySquared - ySum * ySum));
-  return r * r;
+  return fitFromLine(slope, intercept, slopeStderr, interceptStderr, regression.score(relativePressure, y).r2, relativePressure, crossSectionNm2);
 }
 
 /** The four consistency criteria (Rouquerol et al. 2007; ISO 9277:2022 Annex C; IUPAC 2015) for one window. */
