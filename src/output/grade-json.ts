@@ -93,7 +93,7 @@ function hasKeys(definition: object, result: object, keys: string): boolean {
 
 /**
  * A claim or element stands in one JSON.stringify of all the claims as `{"\u0001":n,` + its lot's own fields, and
- * the marker is then replaced by head n's bytes: one stringify a lot cost ~30 % less than one per claim and element
+ * the marker is then replaced by head n's bytes: one stringify a lot cost ~25 % less than one per claim and element
  * (~120 a lot, each a new string written on its own). Every key inside a claim result is this code's, never a lot
  * file's (fact values are strings, string lists or booleans), so no other "\u0001" key can appear; the markers are
  * matched against the heads used all the same.
