@@ -387,6 +387,22 @@ export class CellCursor {
     return true;
   }
 
+  /** Whether cell k begins with an ASCII letter (cells are trimmed: no blank can come first). */
+  startsWithAsciiLetter(k: number): boolean {
+    if (k >= this.count || this.cellStart[k] === this.cellEnd[k]) return false;
+    const lowerCase = this.text_.charCodeAt(this.cellStart[k]!) | 0x20;
+    return lowerCase >= 0x61 && lowerCase <= 0x7a;
+  }
+
+  /** Start and end offsets of cells 0…columns − 1 into `into` from `at` (an empty range 0, 0 for a missing cell). */
+  copyOffsets(into: Int32Array, at: number, columns: number): void {
+    for (let k = 0; k < columns; k++) {
+      const present = k < this.count;
+      into[at + 2 * k] = present ? this.cellStart[k]! : 0;
+      into[at + 2 * k + 1] = present ? this.cellEnd[k]! : 0;
+    }
+  }
+
   hasComma(k: number): boolean {
     for (let i = this.cellStart[k]!; i < this.cellEnd[k]!; i++) if (this.text_.charCodeAt(i) === COMMA) return true;
     return false;

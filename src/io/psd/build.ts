@@ -10,11 +10,11 @@ import { formatSize } from '../../model/size-text.js';
 /** One column of per-bin values as read (any scale: %, fraction, counts). */
 export interface BinValues {
   basis: Basis;
-  values: number[];
+  values: ArrayLike<number>;
   /** The column's name in the file. */
   column: string;
-  /** Source line (or spreadsheet row) of each value. */
-  lines?: (number | undefined)[];
+  /** Source line (or spreadsheet row) of each value; undefined or 0 where a value has none. */
+  lines?: ArrayLike<number | undefined>;
   /** 100 for percentages, 1 for fractions: the sum they should reach, checked and stated. Omit for counts. */
   expectedSum?: number;
 }
@@ -23,9 +23,9 @@ export interface DistributionParts {
   file: string;
   format: string;
   /** n + 1 edges in nm, ascending. A first edge of 0 is allowed and replaced (see below). */
-  edgesNm: number[];
-  /** Source line of each edge. */
-  edgeLines?: (number | undefined)[];
+  edgesNm: ArrayLike<number>;
+  /** Source line of each edge; undefined or 0 where an edge has none. */
+  edgeLines?: ArrayLike<number | undefined>;
   primary: BinValues;
   alsoMeasured?: BinValues[];
   metadata?: DistributionMetadata;
@@ -73,7 +73,7 @@ export function buildDistribution(parts: DistributionParts): Distribution {
 
 function checkedEdges(parts: DistributionParts, assumptions: string[]): Float64Array {
   const { file, edgesNm: edges } = parts;
-  const lineOf = (i: number): number | undefined => parts.edgeLines?.[i];
+  const lineOf = (i: number): number | undefined => lineAt(parts.edgeLines, i);
   if (edges.length < 2) {
     throw new InputError('E_TOO_FEW_BINS', `${edges.length === 0 ? 'no size class was' : 'only one size was'} found`, { file });
   }
@@ -128,9 +128,14 @@ function normalised(column: BinValues, n: number, file: string, assumptions: str
 /** The error for a value that is not finite or is negative (built apart, so that good values cost no location). */
 function badValue(column: BinValues, i: number, file: string): InputError {
   const value = column.values[i]!;
-  const where = { file, line: column.lines?.[i], field: column.column };
+  const where = { file, line: lineAt(column.lines, i), field: column.column };
   if (!Number.isFinite(value)) return new InputError('E_BAD_NUMBER', `value ${value} is not a finite number`, where);
   return new InputError('E_NEGATIVE_FRACTION', `value ${value} is negative`, where, 'a size class cannot hold less than nothing: correct the cell');
+}
+
+/** Line i of a list of lines (typed arrays of lines hold 0 for none: lines count from 1). */
+function lineAt(lines: ArrayLike<number | undefined> | undefined, i: number): number | undefined {
+  return lines?.[i] || undefined;
 }
 
 function round(x: number, digits: number): number {

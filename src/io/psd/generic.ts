@@ -16,17 +16,18 @@ export const genericReader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    const header = findSizeHeader(table.rows, table.decimalComma, true);
+    const header = findSizeHeader(table.sequence, table.decimalComma, true);
     if (!header) return { score: 0, reason: 'no header naming a size column (Size, Diameter, x… with a unit) beside a value column' };
-    return { score: 0.3, reason: `size table with header at line ${table.rows[header.index]!.line}` };
+    return { score: 0.3, reason: `size table with header at line ${table.sequence.at(header.index)!.line}` };
   },
   read(input, options) {
-    const { rows, decimalComma } = sourceTable(input);
+    // The rows one at a time: the size table reads its data rows from the text, and their cells are never made.
+    const { sequence: rows, decimalComma } = sourceTable(input);
     const header = findSizeHeader(rows, decimalComma, true);
     if (!header) {
       throw new InputError('E_MISSING_COLUMN', 'no header naming a size column beside a value column was found', { file: input.file }, 'name the columns, e.g. "Size (µm)" and "Number (%)", or "Lower (nm)", "Upper (nm)", "Count"');
     }
-    const { metadata, statedBasis } = readPreamble(rows.slice(0, header.index));
+    const { metadata, statedBasis } = readPreamble(Array.from({ length: header.index }, (_, r) => rows.at(r)!));
     return readSizeTable({ file: input.file, format: 'generic', rows, decimalComma, header, options, statedBasis, metadata });
   },
 };

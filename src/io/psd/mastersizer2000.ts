@@ -39,7 +39,7 @@ export const mastersizer2000Reader: PsdReader = {
   extensions: ['.csv', '.txt'],
   detect(input: RawInput) {
     if (input.isSpreadsheet) return { score: 0, reason: 'a spreadsheet, not a Mastersizer 2000 CSV export' };
-    const header = sourceTable(input).rows[0]?.cells ?? [];
+    const header = sourceTable(input).sequence.at(0)?.cells ?? [];
     if (header.some((c) => RESULT_COLUMN.test(c))) return { score: 0.9, reason: 'header has "Result Between User Sizes"' };
     return { score: 0, reason: 'no "Result Between User Sizes" column in the first row' };
   },

@@ -25,7 +25,7 @@ function isImageJHeader(cells: string[]): boolean {
 
 /** A plain list: one size column (header with or without unit, or no header at all), nothing else numeric. */
 function plainListColumn(table: SourceTable): { header: number | null; column: number } | null {
-  const first = table.rows[0];
+  const first = table.sequence.at(0);
   if (!first) return null;
   const roles = first.cells.map(classifyHeader);
   const sizeColumns = roles.flatMap((r, i) => (r.role === 'size' ? [i] : []));
@@ -54,7 +54,8 @@ export const particleListReader: PsdReader = {
   detect(input) {
     const table = tableOrReason(input);
     if (typeof table === 'string') return { score: 0, reason: table };
-    if (table.rows[0] && isImageJHeader(table.rows[0].cells)) return { score: 0.7, reason: 'ImageJ results header (Area with Feret, Perim. …)' };
+    const first = table.sequence.at(0);
+    if (first && isImageJHeader(first.cells)) return { score: 0.7, reason: 'ImageJ results header (Area with Feret, Perim. …)' };
     if (plainListColumn(table)) return { score: 0.4, reason: 'one column of particle sizes' };
     return { score: 0, reason: 'neither an ImageJ results table nor a single column of particle sizes' };
   },

@@ -5,10 +5,10 @@
  * q* (per log size); sizes ascending or descending (../shared/docs/science.md, "Particle-size distributions").
  * Generic delimited files, Horiba LA and Mastersizer 3000 exports all end here.
  */
-import { InputError } from '../../errors.js';
+import { InputError, type ErrorLocation } from '../../errors.js';
 import type { Basis, Distribution, DistributionMetadata, VendorStatistic } from '../../model/distribution.js';
-import type { DelimitedRow } from '../delimited.js';
-import { tryParseNumber } from '../numbers.js';
+import { CellCursor, UnquotedText, type DelimitedRow, type RowSequence } from '../delimited.js';
+import { parseDecimalFast, tryParseNumber } from '../numbers.js';
 import { formatSize } from '../../model/size-text.js';
 import { buildDistribution, type BinValues } from './build.js';
 import { isBlank, parseShare } from './cells.js';
@@ -26,13 +26,13 @@ export interface SizeTableHeader {
 }
 
 /** The first row that names a size column and is followed by a row with a number under it. */
-export function findSizeHeader(rows: DelimitedRow[], decimalComma: boolean, needValueColumn: boolean): SizeTableHeader | null {
+export function findSizeHeader(rows: RowSequence, decimalComma: boolean, needValueColumn: boolean): SizeTableHeader | null {
   for (let h = 0; h + 1 < rows.length; h++) {
-    const roles = rows[h]!.cells.map(classifyHeader);
+    const roles = rows.at(h)!.cells.map(classifyHeader);
     const size = roles.findIndex((r) => r.role === 'size');
     if (size < 0) continue;
     if (needValueColumn && !roles.some((r) => r.role === 'value')) continue;
-    if (sizeNumber(rows[h + 1]!.cells[size] ?? '', decimalComma) !== null) return { index: h, roles };
+    if (sizeNumber(rows.at(h + 1)!.cells[size] ?? '', decimalComma) !== null) return { index: h, roles };
   }
   return null;
 }
@@ -68,7 +68,8 @@ export function readPreamble(rows: DelimitedRow[]): { metadata: DistributionMeta
 export interface SizeTableInput {
   file: string;
   format: string;
-  rows: DelimitedRow[];
+  /** The rows; when they are an UnquotedText, data rows are read from the text through a CellCursor. */
+  rows: RowSequence;
   decimalComma: boolean;
   header: SizeTableHeader;
   options: PsdReadOptions;
@@ -93,12 +94,150 @@ interface ValueColumn {
   percent: boolean;
 }
 
-interface DataRow {
-  line: number;
-  cells: string[];
+/**
+ * The cells of the data rows, by body row b (0 = the row under the header) and column c: from a row's cells, or from
+ * offsets into text without quotes, where a cell becomes a string only when it is not a plain number (or an error
+ * must quote it).
+ */
+interface BodyCells {
+  readonly length: number;
+  line(b: number): number;
+  /** The trimmed cell; '' for a missing one. */
+  text(b: number, c: number): string;
+  /** tryParseNumber(text(b, c), decimalComma). */
+  number(b: number, c: number): number | null;
+  /** isBlank(text(b, c)). */
+  blank(b: number, c: number): boolean;
+  /** splitValueAndUnit(text(b, c)). */
+  unit(b: number, c: number): ReturnType<typeof splitValueAndUnit>;
+}
+
+class RowCells implements BodyCells {
+  constructor(
+    private readonly rows: readonly DelimitedRow[],
+    private readonly decimalComma: boolean,
+  ) {}
+  get length(): number {
+    return this.rows.length;
+  }
+  line(b: number): number {
+    return this.rows[b]!.line;
+  }
+  text(b: number, c: number): string {
+    return this.rows[b]!.cells[c] ?? '';
+  }
+  number(b: number, c: number): number | null {
+    return tryParseNumber(this.text(b, c), this.decimalComma);
+  }
+  blank(b: number, c: number): boolean {
+    return isBlank(this.rows[b]!.cells[c]);
+  }
+  unit(b: number, c: number): ReturnType<typeof splitValueAndUnit> {
+    return splitValueAndUnit(this.text(b, c));
+  }
+}
+
+/** Cells as start/end offsets into the text (trimmed, as splitLine trims), `columns` per row. */
+class TextCells implements BodyCells {
+  constructor(
+    private readonly source: string,
+    private readonly offsets: Int32Array,
+    private readonly columns: number,
+    private readonly lines: Int32Array,
+    readonly length: number,
+    private readonly decimalComma: boolean,
+  ) {}
+  line(b: number): number {
+    return this.lines[b]!;
+  }
+  private at(b: number, c: number): number {
+    return 2 * (b * this.columns + c);
+  }
+  text(b: number, c: number): string {
+    if (c >= this.columns) return '';
+    const k = this.at(b, c);
+    return this.source.slice(this.offsets[k]!, this.offsets[k + 1]!);
+  }
+  number(b: number, c: number): number | null {
+    if (c < this.columns) {
+      const k = this.at(b, c);
+      const fast = parseDecimalFast(this.source, this.offsets[k]!, this.offsets[k + 1]!, this.decimalComma);
+      if (fast === fast) return fast;
+    }
+    return tryParseNumber(this.text(b, c), this.decimalComma);
+  }
+  blank(b: number, c: number): boolean {
+    if (c >= this.columns) return true;
+    const k = this.at(b, c);
+    return this.offsets[k] === this.offsets[k + 1];
+  }
+  unit(b: number, c: number): ReturnType<typeof splitValueAndUnit> {
+    if (c >= this.columns) return null;
+    // A cell ending in a digit has no unit after it (splitValueAndUnit's own first test), and needs no string.
+    const end = this.offsets[this.at(b, c) + 1]!;
+    const last = this.source.charCodeAt(end - 1);
+    return last >= 0x30 && last <= 0x39 && end > this.offsets[this.at(b, c)]! ? null : splitValueAndUnit(this.text(b, c));
+  }
+}
+
+/** The data rows: from the header down to the first row without a size in the key column. */
+interface Body {
+  cells: BodyCells;
+  /** The key size of each body row, in the column's unit. */
+  keySizes: Float64Array;
+}
+
+function readBody(rows: RowSequence, header: SizeTableHeader, key: number, decimalComma: boolean): Body {
+  return rows instanceof UnquotedText ? textBody(rows, header, key, decimalComma) : rowBody(rows, header.index + 1, key, decimalComma);
+}
+
+function rowBody(rows: RowSequence, first: number, key: number, decimalComma: boolean): Body {
+  const body: DelimitedRow[] = [];
+  const keySizes = new Float64Array(Math.max(0, rows.length - first));
+  for (let r = first; r < rows.length; r++) {
+    const row = rows.at(r)!;
+    const size = sizeNumber(row.cells[key] ?? '', decimalComma);
+    if (size === null) break;
+    keySizes[body.length] = size;
+    body.push(row);
+  }
+  return { cells: new RowCells(body, decimalComma), keySizes: keySizes.subarray(0, body.length) };
+}
+
+/**
+ * Data rows of text without quotes, read through a CellCursor: the offsets of the header's columns are kept per row
+ * (in arrays sized for every row below the header), no row's cells become strings.
+ */
+function textBody(text: UnquotedText, header: SizeTableHeader, key: number, decimalComma: boolean): Body {
+  const first = header.index + 1;
+  const columns = header.roles.length;
+  const most = Math.max(0, text.length - first);
+  const keySizes = new Float64Array(most);
+  const lines = new Int32Array(most);
+  const offsets = new Int32Array(2 * columns * most);
+  const cursor = new CellCursor();
+  let count = 0;
+  for (let r = first; r < text.length; r++) {
+    text.scanRow(r, cursor);
+    const size = cursor.number(key, decimalComma) ?? sizeNumber(cursor.text(key), decimalComma);
+    if (size === null) break;
+    keySizes[count] = size;
+    lines[count] = text.line(r);
+    cursor.copyOffsets(offsets, 2 * columns * count, columns);
+    count++;
+  }
+  return { cells: new TextCells(text.text, offsets, columns, lines, count, decimalComma), keySizes: keySizes.subarray(0, count) };
+}
+
+/** The data rows as columns, ascending by size once sorted. */
+interface SizeRows {
+  /** The body row of each. */
+  bodyRow: Int32Array;
+  line: Int32Array;
   /** The key size (the class point, limit or lower limit), nm. */
-  sizeNm: number;
-  upperNm?: number;
+  sizeNm: Float64Array;
+  /** The upper limit, nm (lower/upper pairs only). */
+  upperNm: Float64Array | null;
 }
 
 /** Reading in which rows are classes: pairs of limits, upper limits, lower limits or class points. */
@@ -113,57 +252,39 @@ const ALIGNMENT_TOLERANCE_PERCENT = 1;
 export function readSizeTable(t: SizeTableInput): Distribution {
   const { file, rows, decimalComma, header } = t;
   const assumptions = [...(t.assumptions ?? [])];
-  const headerCells = rows[header.index]!.cells;
+  const headerLine = rows.at(header.index)!.line;
+  const headerCells = rows.at(header.index)!.cells;
   const sizeColumns = header.roles.map((r, i) => ({ r, i })).filter((c): c is { r: SizeRole; i: number } => c.r.role === 'size');
   const lower = sizeColumns.find((c) => c.r.edge === 'lower');
   const upper = sizeColumns.find((c) => c.r.edge === 'upper' && c.i !== lower?.i);
   const pairs = lower !== undefined && upper !== undefined;
   const key = pairs ? lower : (sizeColumns.find((c) => c.r.edge === 'point') ?? sizeColumns[0]!);
 
-  // Data rows: from the header down to the first row without a size (kept, so that each is parsed once).
-  const body: DelimitedRow[] = [];
-  const keySizes: number[] = [];
-  for (let r = header.index + 1; r < rows.length; r++) {
-    const row = rows[r]!;
-    const size = sizeNumber(row.cells[key.i] ?? '', decimalComma);
-    if (size === null) break;
-    body.push(row);
-    keySizes.push(size);
-  }
-  if (body.length === 0) throw new InputError('E_NO_DATA', 'a size column header was found but no rows of sizes follow it', { file, line: rows[header.index]!.line });
+  const { cells: body, keySizes } = readBody(rows, header, key.i, decimalComma);
+  if (body.length === 0) throw new InputError('E_NO_DATA', 'a size column header was found but no rows of sizes follow it', { file, line: headerLine });
 
   const keyUnit = columnUnit(key, headerCells, body, t);
   const upperUnit = pairs ? columnUnit(upper, headerCells, body, t) : keyUnit;
   if (keyUnit.name !== upperUnit.name) {
-    throw new InputError('E_MIXED_UNITS', `class limits are in ${keyUnit.name} ("${headerCells[key.i]}") and ${upperUnit.name} ("${headerCells[upper!.i]}")`, { file, line: rows[header.index]!.line });
+    throw new InputError('E_MIXED_UNITS', `class limits are in ${keyUnit.name} ("${headerCells[key.i]}") and ${upperUnit.name} ("${headerCells[upper!.i]}")`, { file, line: headerLine });
   }
-  const data: DataRow[] = body.map((row, j) => {
-    const d: DataRow = { line: row.line, cells: row.cells, sizeNm: keySizes[j]! * keyUnit.toNm };
-    if (pairs) {
-      // Contiguous classes print the limit they share twice, as one row's upper and the next row's lower: the same
-      // text is the same number, parsed already.
-      const cell = row.cells[upper.i];
-      const size = cell !== undefined && cell === body[j + 1]?.cells[key.i] ? keySizes[j + 1]! : requiredSize(row, upper.i, headerCells, t);
-      d.upperNm = size * upperUnit.toNm;
-    }
-    return d;
-  });
+  const data = sizeRows(body, keySizes, keyUnit.toNm, pairs ? { column: upper.i, toNm: upperUnit.toNm } : null, headerCells, t);
   sortAscending(data, file);
 
-  const columns = valueColumns(t, headerCells, body, assumptions);
+  const columns = valueColumns(t, headerCells, body, headerLine, assumptions);
   const primaryBasis = columns[0]!.basis;
   const byBasis = new Map<Basis, ValueColumn[]>();
   for (const c of columns) byBasis.set(c.basis, [...(byBasis.get(c.basis) ?? []), c]);
   const chosen = [...byBasis.entries()].map(([basis, list]) => ({ basis, column: best(list), cumulative: list.find((c) => c.kind === 'undersize' || c.kind === 'oversize') }));
   const primary = chosen.find((c) => c.basis === primaryBasis)!;
 
-  const layout = pairs ? 'pairs' : chooseLayout(primary.column, primary.cumulative, data, key.r, t, assumptions);
+  const layout = pairs ? 'pairs' : chooseLayout(primary.column, primary.cumulative, body, data, key.r, t, assumptions);
   const geometry = layoutGeometry(layout, data, file);
   const used = chosen.filter((c) => c === primary || usableIn(layout, c.column.kind));
   for (const c of chosen) {
     if (!used.includes(c)) assumptions.push(`column "${c.column.name}" was not used: a cumulative curve needs each class's upper limit, which ${layout === 'points' ? 'class points' : 'lower limits'} do not give`);
   }
-  const perColumn = used.map((c) => ({ c, shares: binShares(c.column, layout, geometry, data, t, assumptions) }));
+  const perColumn = used.map((c) => ({ c, shares: binShares(c.column, layout, geometry, body, data, t, assumptions) }));
 
   // Drop the extrapolated end classes when no column puts anything in them; otherwise say where they were put.
   const { edgesNm } = geometry;
@@ -177,10 +298,10 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   if (geometry.openAbove && last === edgesNm.length - 2) {
     assumptions.push(`the share above the largest size (${formatSize(edgesNm[last]!)}) was put in one class of the neighbouring log-width, up to ${formatSize(edgesNm[last + 1]!)}`);
   }
-  const binLines = geometry.binLines.slice(first, last + 1);
+  const binLines = geometry.binLines.subarray(first, last + 1);
   const toBinValues = (p: (typeof perColumn)[number]): BinValues => ({
     basis: p.c.basis,
-    values: p.shares.slice(first, last + 1),
+    values: p.shares.subarray(first, last + 1),
     column: p.c.column.name,
     lines: binLines,
     ...(p.c.column.kind === 'perBin' && p.c.column.percent ? { expectedSum: 100 } : {}),
@@ -189,8 +310,8 @@ export function readSizeTable(t: SizeTableInput): Distribution {
   return buildDistribution({
     file,
     format: t.format,
-    edgesNm: edgesNm.slice(first, last + 2),
-    edgeLines: geometry.edgeLines.slice(first, last + 2),
+    edgesNm: edgesNm.subarray(first, last + 2),
+    edgeLines: geometry.edgeLines.subarray(first, last + 2),
     primary: toBinValues(primaryShares),
     alsoMeasured: perColumn.filter((p) => p !== primaryShares).map(toBinValues),
     metadata: t.metadata ?? {},
@@ -200,15 +321,15 @@ export function readSizeTable(t: SizeTableInput): Distribution {
 }
 
 /** The unit of a size column: its header's, its cells' own ("0.5 µm"), or --size-unit; never a guess. */
-function columnUnit(column: { r: SizeRole; i: number }, headerCells: string[], body: DelimitedRow[], t: SizeTableInput): SizeUnit {
+function columnUnit(column: { r: SizeRole; i: number }, headerCells: string[], body: BodyCells, t: SizeTableInput): SizeUnit {
   const { file } = t;
   let inline: SizeUnit | null = null;
-  for (const row of body) {
-    const split = splitValueAndUnit(row.cells[column.i] ?? '');
+  for (let b = 0; b < body.length; b++) {
+    const split = body.unit(b, column.i);
     if (!split) continue;
     const named = column.r.unit ?? inline;
     if (named && named.name !== split.unit.name) {
-      throw new InputError('E_MIXED_UNITS', `size "${row.cells[column.i]}" is in ${split.unit.name} but the column is in ${named.name}`, { file, line: row.line, field: headerCells[column.i] });
+      throw new InputError('E_MIXED_UNITS', `size "${body.text(b, column.i)}" is in ${split.unit.name} but the column is in ${named.name}`, { file, line: body.line(b), field: headerCells[column.i] });
     }
     inline = split.unit;
   }
@@ -222,30 +343,51 @@ function columnUnit(column: { r: SizeRole; i: number }, headerCells: string[], b
   throw new InputError('E_UNKNOWN_UNIT', `the size column "${headerCells[column.i]}" names no unit`, { file, field: headerCells[column.i] }, 'name the unit in the header, e.g. "Size (µm)", or pass --size-unit nm|µm|mm');
 }
 
-function requiredSize(row: DelimitedRow, column: number, headerCells: string[], t: SizeTableInput): number {
-  const value = sizeNumber(row.cells[column] ?? '', t.decimalComma);
-  if (value === null) throw new InputError('E_BAD_NUMBER', `"${row.cells[column] ?? ''}" is not a size`, { file: t.file, line: row.line, field: headerCells[column] });
+function requiredSize(body: BodyCells, b: number, column: number, headerCells: string[], t: SizeTableInput): number {
+  const value = body.number(b, column) ?? sizeNumber(body.text(b, column), t.decimalComma);
+  if (value === null) throw new InputError('E_BAD_NUMBER', `"${body.text(b, column)}" is not a size`, { file: t.file, line: body.line(b), field: headerCells[column] });
   return value;
 }
 
+/** The body's sizes in nm (keySizes is scaled in place), in file order; with the upper limits for pairs. */
+function sizeRows(body: BodyCells, keySizes: Float64Array, keyToNm: number, upper: { column: number; toNm: number } | null, headerCells: string[], t: SizeTableInput): SizeRows {
+  const n = body.length;
+  const bodyRow = new Int32Array(n);
+  const line = new Int32Array(n);
+  const upperNm = upper ? new Float64Array(n) : null;
+  for (let b = 0; b < n; b++) {
+    bodyRow[b] = b;
+    line[b] = body.line(b);
+    keySizes[b] = keySizes[b]! * keyToNm;
+    if (upper) upperNm![b] = requiredSize(body, b, upper.column, headerCells, t) * upper.toNm;
+  }
+  return { bodyRow, line, sizeNm: keySizes, upperNm };
+}
+
 /** Sorts rows ascending by size; sizes must be strictly monotonic as given (ascending or descending). */
-function sortAscending(data: DataRow[], file: string): void {
-  if (data.length >= 2 && data[1]!.sizeNm < data[0]!.sizeNm) data.reverse();
-  for (let j = 1; j < data.length; j++) {
-    if (!(data[j]!.sizeNm > data[j - 1]!.sizeNm)) {
-      throw new InputError('E_UNSORTED_SIZES', `size ${formatSize(data[j]!.sizeNm)} breaks the order of the sizes around it (${formatSize(data[j - 1]!.sizeNm)} before it)`, { file, line: data[j]!.line });
+function sortAscending(data: SizeRows, file: string): void {
+  const x = data.sizeNm;
+  if (x.length >= 2 && x[1]! < x[0]!) {
+    x.reverse();
+    data.upperNm?.reverse();
+    data.bodyRow.reverse();
+    data.line.reverse();
+  }
+  for (let j = 1; j < x.length; j++) {
+    if (!(x[j]! > x[j - 1]!)) {
+      throw new InputError('E_UNSORTED_SIZES', `size ${formatSize(x[j]!)} breaks the order of the sizes around it (${formatSize(x[j - 1]!)} before it)`, { file, line: data.line[j]! });
     }
   }
 }
 
 /** The value columns with a basis each (from the header, the file's preamble or --basis), in file order. */
-function valueColumns(t: SizeTableInput, headerCells: string[], body: DelimitedRow[], assumptions: string[]): ValueColumn[] {
+function valueColumns(t: SizeTableInput, headerCells: string[], body: BodyCells, headerLine: number, assumptions: string[]): ValueColumn[] {
   const { file, options } = t;
   const raw = t.header.roles
     .map((r, index) => ({ r, index }))
     .filter((c): c is { r: ValueRole; index: number } => c.r.role === 'value')
-    .filter((c) => body.some((row) => !isBlank(row.cells[c.index])));
-  if (raw.length === 0) throw new InputError('E_MISSING_COLUMN', 'no column of percentages, counts or cumulative values next to the sizes', { file, line: t.rows[t.header.index]!.line });
+    .filter((c) => anyFilled(body, c.index));
+  if (raw.length === 0) throw new InputError('E_MISSING_COLUMN', 'no column of percentages, counts or cumulative values next to the sizes', { file, line: headerLine });
   const fallback = options.basis ?? t.statedBasis ?? null;
   const explicitMatch = options.basis !== undefined && raw.some((c) => c.r.basis === options.basis);
   const columns: ValueColumn[] = [];
@@ -273,6 +415,11 @@ function valueColumns(t: SizeTableInput, headerCells: string[], body: DelimitedR
   return columns;
 }
 
+function anyFilled(body: BodyCells, column: number): boolean {
+  for (let b = 0; b < body.length; b++) if (!body.blank(b, column)) return true;
+  return false;
+}
+
 function best(list: ValueColumn[]): ValueColumn {
   return [...list].sort((a, b) => KIND_PREFERENCE.indexOf(a.kind) - KIND_PREFERENCE.indexOf(b.kind))[0]!;
 }
@@ -289,26 +436,27 @@ function usableIn(layout: Layout, kind: ValueKind): boolean {
  * basis decides it from the data; else a blank first (last) value cell marks n + 1 limits with the value under the
  * upper (lower) limit of its class; else the header's word; else class points.
  */
-function chooseLayout(primary: ValueColumn, cumulative: ValueColumn | undefined, data: DataRow[], key: SizeRole, t: SizeTableInput, assumptions: string[]): Layout {
+function chooseLayout(primary: ValueColumn, cumulative: ValueColumn | undefined, body: BodyCells, data: SizeRows, key: SizeRole, t: SizeTableInput, assumptions: string[]): Layout {
   if (isCumulative(primary.kind)) return 'upper';
-  const cells = data.map((d) => d.cells[primary.index] ?? '');
+  const firstRow = data.bodyRow[0]!;
+  const lastRow = data.bodyRow[data.bodyRow.length - 1]!;
   if (cumulative) {
-    const aligned = alignmentFromCumulative(cells, data.map((d) => d.cells[cumulative.index] ?? ''), cumulative.kind === 'oversize', t.decimalComma);
+    const aligned = alignmentFromCumulative(columnNumbers(body, data, primary.index), columnNumbers(body, data, cumulative.index), cumulative.kind === 'oversize');
     if (aligned) {
       assumptions.push(`"${primary.name}" read as the share of the class ${aligned === 'upper' ? 'ending' : 'starting'} at each size, as the cumulative column "${cumulative.name}" shows`);
       return aligned;
     }
   }
-  const blankFirst = isBlank(cells[0]);
-  const blankLast = isBlank(cells[cells.length - 1]);
+  const blankFirst = body.blank(firstRow, primary.index);
+  const blankLast = body.blank(lastRow, primary.index);
   if (blankFirst !== blankLast) {
     assumptions.push(`sizes read as class limits: the value beside each size is the share of the class ${blankFirst ? 'ending' : 'starting'} there (the ${blankFirst ? 'first' : 'last'} value cell is blank)`);
     return blankFirst ? 'upper' : 'lower';
   }
   if (t.limits) {
     // Limits with values at both ends: an empty class at one end only marks the side without a class.
-    const zeroFirst = (tryParseNumber(cells[0]!, t.decimalComma) ?? 0) === 0;
-    const zeroLast = (tryParseNumber(cells[cells.length - 1]!, t.decimalComma) ?? 0) === 0;
+    const zeroFirst = (body.number(firstRow, primary.index) ?? 0) === 0;
+    const zeroLast = (body.number(lastRow, primary.index) ?? 0) === 0;
     const layout = zeroFirst !== zeroLast ? (zeroFirst ? 'upper' : 'lower') : t.limits.layout;
     assumptions.push(`sizes read as class limits (${t.limits.source}): the value beside each size is the share of the class ${layout === 'upper' ? 'ending' : 'starting'} there`);
     return layout;
@@ -322,9 +470,14 @@ function chooseLayout(primary: ValueColumn, cumulative: ValueColumn | undefined,
 }
 
 /** 'upper' when Q_j = Σ_(k≤j) p_k, 'lower' when Q_j = Σ_(k<j) p_k, null when neither fits. */
-function alignmentFromCumulative(perBin: string[], cumulative: string[], oversize: boolean, decimalComma: boolean): 'upper' | 'lower' | null {
-  const p = perBin.map((c) => tryParseNumber(c, decimalComma) ?? 0);
-  const q = cumulative.map((c) => tryParseNumber(c, decimalComma));
+/** tryParseNumber of a column's cells, ascending by size (null where a cell is not a number). */
+function columnNumbers(body: BodyCells, data: SizeRows, column: number): (number | null)[] {
+  return Array.from(data.bodyRow, (b) => body.number(b, column));
+}
+
+function alignmentFromCumulative(perBin: (number | null)[], cumulative: (number | null)[], oversize: boolean): 'upper' | 'lower' | null {
+  const p = perBin.map((v) => v ?? 0);
+  const q = cumulative;
   if (q.some((v) => v === null)) return null;
   const qTotal = Math.max(...(q as number[]));
   const pTotal = p.reduce((a, b) => a + b, 0);
@@ -345,42 +498,59 @@ function alignmentFromCumulative(perBin: string[], cumulative: string[], oversiz
   return worstUpper <= worstLower ? 'upper' : 'lower';
 }
 
+/** Line numbers are kept in Int32Arrays, 0 where a class or limit has no line of its own. */
 interface Geometry {
-  edgesNm: number[];
-  edgeLines: (number | undefined)[];
+  edgesNm: Float64Array;
+  edgeLines: Int32Array;
   /** Bin of each data row. */
-  rowBin: number[];
-  binLines: (number | undefined)[];
+  rowBin: Int32Array;
+  binLines: Int32Array;
   /** The first (last) bin is an extrapolated class outside the listed sizes. */
   openBelow: boolean;
   openAbove: boolean;
 }
 
-function layoutGeometry(layout: Layout, data: DataRow[], file: string): Geometry {
-  const x = data.map((d) => d.sizeNm);
+function layoutGeometry(layout: Layout, data: SizeRows, file: string): Geometry {
+  const x = data.sizeNm;
+  const lines = data.line;
   const m = x.length - 1;
   if (layout !== 'pairs' && m < 1) {
-    throw new InputError('E_TOO_FEW_BINS', 'one size alone does not define a class', { file, line: data[0]!.line }, 'give at least two sizes, or the lower and upper limit of each class');
+    throw new InputError('E_TOO_FEW_BINS', 'one size alone does not define a class', { file, line: lines[0]! }, 'give at least two sizes, or the lower and upper limit of each class');
   }
   const stepBelow = m >= 1 ? (x[0]! * x[0]!) / x[1]! : NaN;
   const stepAbove = m >= 1 ? (x[m]! * x[m]!) / x[m - 1]! : NaN;
   switch (layout) {
     case 'points': {
-      const edgesNm = [Math.sqrt(x[0]! * stepBelow)];
-      for (let j = 1; j <= m; j++) edgesNm.push(Math.sqrt(x[j - 1]! * x[j]!));
-      edgesNm.push(Math.sqrt(x[m]! * stepAbove));
-      const lines = data.map((d) => d.line);
-      return { edgesNm, edgeLines: [lines[0], ...lines], rowBin: data.map((_, j) => j), binLines: lines, openBelow: false, openAbove: false };
+      const edgesNm = new Float64Array(m + 2);
+      edgesNm[0] = Math.sqrt(x[0]! * stepBelow);
+      for (let j = 1; j <= m; j++) edgesNm[j] = Math.sqrt(x[j - 1]! * x[j]!);
+      edgesNm[m + 1] = Math.sqrt(x[m]! * stepAbove);
+      const edgeLines = new Int32Array(m + 2);
+      edgeLines[0] = lines[0]!;
+      edgeLines.set(lines, 1);
+      const rowBin = new Int32Array(m + 1);
+      for (let j = 0; j <= m; j++) rowBin[j] = j;
+      return { edgesNm, edgeLines, rowBin, binLines: lines, openBelow: false, openAbove: false };
     }
     case 'upper':
     case 'lower': {
       // Limits x_0…x_m with one extrapolated class at each end; rows map to the class they close ('upper') or open.
-      const edgesNm = [stepBelow, ...x, stepAbove];
-      const lines = data.map((d) => d.line);
-      const rowBin = data.map((_, j) => (layout === 'upper' ? j : j + 1));
-      const binLines: (number | undefined)[] = new Array(m + 2).fill(undefined);
-      rowBin.forEach((bin, j) => (binLines[bin] = lines[j]));
-      return { edgesNm, edgeLines: [lines[0], ...lines, lines[m]], rowBin, binLines, openBelow: true, openAbove: true };
+      const edgesNm = new Float64Array(m + 3);
+      edgesNm[0] = stepBelow;
+      edgesNm.set(x, 1);
+      edgesNm[m + 2] = stepAbove;
+      const edgeLines = new Int32Array(m + 3);
+      edgeLines[0] = lines[0]!;
+      edgeLines.set(lines, 1);
+      edgeLines[m + 2] = lines[m]!;
+      const shift = layout === 'upper' ? 0 : 1;
+      const rowBin = new Int32Array(m + 1);
+      const binLines = new Int32Array(m + 2);
+      for (let j = 0; j <= m; j++) {
+        rowBin[j] = j + shift;
+        binLines[j + shift] = lines[j]!;
+      }
+      return { edgesNm, edgeLines, rowBin, binLines, openBelow: true, openAbove: true };
     }
     case 'pairs':
       return pairGeometry(data, file);
@@ -388,70 +558,82 @@ function layoutGeometry(layout: Layout, data: DataRow[], file: string): Geometry
 }
 
 /** Lower/upper pairs: contiguous classes share a limit; a gap becomes an empty class; an overlap is an error. */
-function pairGeometry(data: DataRow[], file: string): Geometry {
-  const edgesNm: number[] = [data[0]!.sizeNm];
-  const edgeLines: (number | undefined)[] = [data[0]!.line];
-  const rowBin: number[] = [];
-  const binLines: (number | undefined)[] = [];
-  for (const d of data) {
-    const upper = d.upperNm!;
-    if (!(upper > d.sizeNm)) throw new InputError('E_UNSORTED_SIZES', `upper limit ${formatSize(upper)} is not above the lower limit ${formatSize(d.sizeNm)}`, { file, line: d.line });
-    const previous = edgesNm[edgesNm.length - 1]!;
-    const gap = (d.sizeNm - previous) / previous;
-    if (gap < -1e-6) throw new InputError('E_UNSORTED_SIZES', `the class from ${formatSize(d.sizeNm)} overlaps the one before it (ending at ${formatSize(previous)})`, { file, line: d.line });
+function pairGeometry(data: SizeRows, file: string): Geometry {
+  const { sizeNm, line } = data;
+  const upperNm = data.upperNm!;
+  const rows = sizeNm.length;
+  // At most: the first lower limit, a lower limit (after a gap) and an upper limit per row, one extrapolated limit.
+  const edgesNm = new Float64Array(2 * rows + 2);
+  const edgeLines = new Int32Array(2 * rows + 2);
+  const binLines = new Int32Array(2 * rows + 1);
+  const rowBin = new Int32Array(rows);
+  edgesNm[0] = sizeNm[0]!;
+  edgeLines[0] = line[0]!;
+  let edges = 1;
+  let bins = 0;
+  for (let j = 0; j < rows; j++) {
+    const lower = sizeNm[j]!;
+    const upper = upperNm[j]!;
+    if (!(upper > lower)) throw new InputError('E_UNSORTED_SIZES', `upper limit ${formatSize(upper)} is not above the lower limit ${formatSize(lower)}`, { file, line: line[j]! });
+    const previous = edgesNm[edges - 1]!;
+    const gap = (lower - previous) / previous;
+    if (gap < -1e-6) throw new InputError('E_UNSORTED_SIZES', `the class from ${formatSize(lower)} overlaps the one before it (ending at ${formatSize(previous)})`, { file, line: line[j]! });
     if (gap > 1e-6) {
-      edgesNm.push(d.sizeNm);
-      edgeLines.push(d.line);
-      binLines.push(d.line);
+      edgesNm[edges] = lower;
+      edgeLines[edges++] = line[j]!;
+      binLines[bins++] = line[j]!;
     }
-    rowBin.push(edgesNm.length - 1);
-    edgesNm.push(upper);
-    edgeLines.push(d.line);
-    binLines.push(d.line);
+    rowBin[j] = edges - 1;
+    edgesNm[edges] = upper;
+    edgeLines[edges++] = line[j]!;
+    binLines[bins++] = line[j]!;
   }
   // One extrapolated class above, for the remainder of a cumulative curve that stops short of 100 %.
-  const n = edgesNm.length;
-  edgesNm.push((edgesNm[n - 1]! * edgesNm[n - 1]!) / edgesNm[n - 2]!);
-  edgeLines.push(data[data.length - 1]!.line);
-  binLines.push(undefined);
-  return { edgesNm, edgeLines, rowBin, binLines, openBelow: false, openAbove: true };
+  edgesNm[edges] = (edgesNm[edges - 1]! * edgesNm[edges - 1]!) / edgesNm[edges - 2]!;
+  edgeLines[edges++] = line[rows - 1]!;
+  bins++;
+  return { edgesNm: edgesNm.subarray(0, edges), edgeLines: edgeLines.subarray(0, edges), rowBin, binLines: binLines.subarray(0, bins), openBelow: false, openAbove: true };
 }
 
 /** Per-bin shares of one column on the geometry (any scale; buildDistribution normalises). */
-function binShares(column: ValueColumn, layout: Layout, g: Geometry, data: DataRow[], t: SizeTableInput, assumptions: string[]): number[] {
+function binShares(column: ValueColumn, layout: Layout, g: Geometry, body: BodyCells, data: SizeRows, t: SizeTableInput, assumptions: string[]): Float64Array {
   const n = g.edgesNm.length - 1;
-  const shares = new Array<number>(n).fill(0);
-  const where = (d: DataRow) => ({ file: t.file, line: d.line, field: column.name });
+  const shares = new Float64Array(n);
+  const rows = data.bodyRow.length;
+  const where = (j: number) => ({ file: t.file, line: data.line[j]!, field: column.name });
   if (isCumulative(column.kind)) {
-    const values = data.map((d) => parseShare(d.cells[column.index] ?? '', where(d), t.decimalComma));
-    const top = Math.max(...values);
+    // Every cell is checked before the curve is (a bad cell is reported before a fall that comes earlier).
+    const values = new Float64Array(rows);
+    let top = -Infinity;
+    for (let j = 0; j < rows; j++) {
+      values[j] = shareAt(body, data.bodyRow[j]!, column.index, where, j, t.decimalComma);
+      top = Math.max(top, values[j]!);
+    }
     const total = column.percent || top > 1.5 ? 100 : 1;
-    const undersize = column.kind === 'oversize' ? values.map((v) => total - v) : values;
     let previous = 0;
-    undersize.forEach((q, j) => {
+    for (let j = 0; j < rows; j++) {
+      const q = column.kind === 'oversize' ? total - values[j]! : values[j]!;
       const step = q - previous;
       if (step < -CUMULATIVE_ROUNDING * total) {
-        throw new InputError('E_BAD_CUMULATIVE', `the cumulative ${column.kind} falls from ${round(previous)} to ${round(q)} (after sorting sizes ascending)`, where(data[j]!), column.kind === 'undersize' ? 'an undersize curve must rise with size; is the column oversize or per class?' : 'an oversize curve must fall with size; is the column undersize or per class?');
+        throw new InputError('E_BAD_CUMULATIVE', `the cumulative ${column.kind} falls from ${round(previous)} to ${round(q)} (after sorting sizes ascending)`, where(j), column.kind === 'undersize' ? 'an undersize curve must rise with size; is the column oversize or per class?' : 'an oversize curve must fall with size; is the column undersize or per class?');
       }
       shares[g.rowBin[j]!]! += Math.max(0, step);
       previous = Math.max(previous, q);
-    });
+    }
     // What the curve has not reached by the largest size lies above it.
     const rest = total - previous;
     if (rest > CUMULATIVE_ROUNDING * total) shares[n - 1]! += rest;
     return shares;
   }
-  const lastRow = data.length - 1;
-  for (let j = 0; j < data.length; j++) {
-    const cell = data[j]!.cells[column.index] ?? '';
-    if (isBlank(cell)) {
+  const lastRow = rows - 1;
+  for (let j = 0; j < rows; j++) {
+    const b = data.bodyRow[j]!;
+    if (body.blank(b, column.index)) {
       const conventionBlank = (layout === 'upper' && j === 0) || (layout === 'lower' && j === lastRow);
       if (conventionBlank) continue;
-      throw new InputError('E_BAD_NUMBER', 'the value cell is empty', where(data[j]!), 'fill in the cell (0 for an empty class) or remove the row');
+      throw new InputError('E_BAD_NUMBER', 'the value cell is empty', where(j), 'fill in the cell (0 for an empty class) or remove the row');
     }
-    // A good cell needs no location object: parseShare builds one, and the error, only for a bad cell.
-    const parsed = tryParseNumber(cell, t.decimalComma);
-    const value = parsed !== null && parsed >= 0 ? parsed : parseShare(cell, where(data[j]!), t.decimalComma);
+    const value = shareAt(body, b, column.index, where, j, t.decimalComma);
     const bin = g.rowBin[j]!;
     const lower = g.edgesNm[bin]!;
     const upper = g.edgesNm[bin + 1]!;
@@ -463,6 +645,12 @@ function binShares(column: ValueColumn, layout: Layout, g: Geometry, data: DataR
     assumptions.push(`"${column.name}" read as a ${column.kind === 'density' ? 'density per unit size' : 'density per log size'} and multiplied by each class width`);
   }
   return shares;
+}
+
+/** parseShare of a cell; a good cell needs no string and no location object (built, with the error, for a bad one). */
+function shareAt(body: BodyCells, b: number, column: number, where: (j: number) => ErrorLocation, j: number, decimalComma: boolean): number {
+  const parsed = body.number(b, column);
+  return parsed !== null && parsed >= 0 ? parsed : parseShare(body.text(b, column), where(j), decimalComma);
 }
 
 function round(x: number): number {

@@ -5,12 +5,17 @@
  */
 import { InputError } from '../../errors.js';
 import { isOle2 } from '../decode.js';
-import { parseDelimited, type DelimitedRow } from '../delimited.js';
+import { CellCursor, parseDelimited, UnquotedText, type DelimitedRow, type RowSequence } from '../delimited.js';
 import type { RawInput } from '../input.js';
 import { readWorkbook, sheetRows } from '../workbook.js';
 
 export interface SourceTable {
-  rows: DelimitedRow[];
+  /** Every row. For text without quotes made on first use: detection and the size-table reader need only a few. */
+  readonly rows: DelimitedRow[];
+  /** The rows one at a time, each made only when asked for (the same objects as in rows). */
+  readonly sequence: RowSequence;
+  /** Text without quotes, indexed: data rows can be read through a CellCursor, without a string per cell. */
+  readonly unquoted: UnquotedText | null;
   /**
    * The rows that may be a table header: those with a cell whose first non-blank character is an ASCII letter.
    * Every header word the instrument detectors look for ("Sizes[1]", "p3 [%]", "Size Classes", "Diameter") starts
@@ -22,7 +27,11 @@ export interface SourceTable {
   encoding: string;
 }
 
-type ParsedTable = Omit<SourceTable, 'headerRows'>;
+interface ParsedTable {
+  rows: DelimitedRow[];
+  decimalComma: boolean;
+  encoding: string;
+}
 
 const cache = new WeakMap<RawInput, SourceTable>();
 
@@ -30,11 +39,49 @@ const cache = new WeakMap<RawInput, SourceTable>();
 export function sourceTable(input: RawInput): SourceTable {
   let table = cache.get(input);
   if (!table) {
-    const parsed = input.isSpreadsheet ? spreadsheetTable(input) : textTable(input);
-    table = { ...parsed, headerRows: parsed.rows.filter((row) => row.cells.some(startsWithLetter)) };
+    table = (input.isSpreadsheet ? null : unquotedTable(input)) ?? arrayTable(input.isSpreadsheet ? spreadsheetTable(input) : textTable(input));
     cache.set(input, table);
   }
   return table;
+}
+
+function arrayTable(parsed: ParsedTable): SourceTable {
+  return { ...parsed, sequence: parsed.rows, unquoted: null, headerRows: parsed.rows.filter((row) => row.cells.some(startsWithLetter)) };
+}
+
+/** Text without quotes: rows indexed, their cells made as asked for; null for text with quotes (csv-parse's). */
+function unquotedTable(input: RawInput): SourceTable | null {
+  const text = input.text;
+  if (text.trim() === '') throw new InputError('E_EMPTY_FILE', 'the file holds only blank lines', { file: input.file });
+  const indexed = UnquotedText.of(text);
+  if (!indexed) return null;
+  let rows: DelimitedRow[] | undefined;
+  return {
+    get rows(): DelimitedRow[] {
+      return (rows ??= Array.from({ length: indexed.length }, (_, r) => indexed.at(r)!));
+    },
+    sequence: indexed,
+    unquoted: indexed,
+    headerRows: letterRows(indexed),
+    decimalComma: indexed.decimalComma,
+    encoding: input.encoding,
+  };
+}
+
+/** The rows with a cell starting with a letter (cells are trimmed, so startsWithLetter's first character decides). */
+function letterRows(text: UnquotedText): DelimitedRow[] {
+  const cursor = new CellCursor();
+  const found: DelimitedRow[] = [];
+  for (let r = 0; r < text.length; r++) {
+    const cells = text.scanRow(r, cursor);
+    for (let k = 0; k < cells; k++) {
+      if (cursor.startsWithAsciiLetter(k)) {
+        found.push(text.at(r)!);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 const BLANKS_THEN_LETTER = /^\s*[A-Za-z]/;
