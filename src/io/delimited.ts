@@ -7,7 +7,7 @@ import { lazyRequire } from '../lazy-require.js';
 
 const csvParse = lazyRequire<{ parse: typeof Parse }>('csv-parse/sync');
 import { InputError } from '../errors.js';
-import { isTrimmedSpace, parseDecimalFast, tryParseNumber } from './numbers.js';
+import { isTrimmedSpace, tryParseNumber, tryParseNumberIn } from './numbers.js';
 
 export interface DelimitedRow {
   cells: string[];
@@ -294,26 +294,6 @@ function delimiterSample(text: string, lineStart: Int32Array, lineEnd: Int32Arra
   return sample;
 }
 
-/** splitLine(text.slice(start, end), separator), by char codes: no split array of untrimmed cells, no trim calls. */
-function trimmedCells(text: string, start: number, end: number, separator: number): string[] {
-  let count = 1;
-  for (let i = start; i < end; i++) if (text.charCodeAt(i) === separator) count++;
-  // Sized up front: an array grown by push reserves room for 17 cells from the first.
-  const cells = new Array<string>(count);
-  count = 0;
-  let cellStart = start;
-  for (let i = start; i <= end; i++) {
-    if (i < end && text.charCodeAt(i) !== separator) continue;
-    let s = cellStart;
-    let e = i;
-    while (s < e && isTrimmedSpace(text.charCodeAt(s))) s++;
-    while (e > s && isTrimmedSpace(text.charCodeAt(e - 1))) e--;
-    cells[count++] = text.slice(s, e);
-    cellStart = i + 1;
-  }
-  return cells;
-}
-
 /** A character that is neither a blank trim() removes nor the separator: some cell of the line is not empty. */
 function holdsCellText(text: string, start: number, end: number, separator: number): boolean {
   for (let i = start; i < end; i++) {
@@ -370,8 +350,7 @@ export class CellCursor {
   /** tryParseNumber(text(k), decimalComma), without making the string for a plain decimal. */
   number(k: number, decimalComma: boolean): number | null {
     if (k >= this.count) return tryParseNumber('', decimalComma);
-    const fast = parseDecimalFast(this.text_, this.cellStart[k]!, this.cellEnd[k]!, decimalComma);
-    return fast === fast ? fast : tryParseNumber(this.text(k), decimalComma);
+    return tryParseNumberIn(this.text_, this.cellStart[k]!, this.cellEnd[k]!, decimalComma);
   }
 
   isEmpty(k: number): boolean {
@@ -407,4 +386,14 @@ export class CellCursor {
     for (let i = this.cellStart[k]!; i < this.cellEnd[k]!; i++) if (this.text_.charCodeAt(i) === COMMA) return true;
     return false;
   }
+}
+
+/** splitLine(text.slice(start, end), separator), cut by the cursor: no split array of untrimmed cells, no trim calls. */
+const rowCursor = new CellCursor();
+function trimmedCells(text: string, start: number, end: number, separator: number): string[] {
+  const count = rowCursor.scan(text, start, end, separator);
+  // Sized up front: an array grown by push reserves room for 17 cells from the first.
+  const cells = new Array<string>(count);
+  for (let k = 0; k < count; k++) cells[k] = rowCursor.text(k);
+  return cells;
 }

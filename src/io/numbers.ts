@@ -6,8 +6,13 @@ const NUMBER_DECIMAL_COMMA = /^[+-]?(?:\d+(?:,\d*)?|,\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Parses a cell as a finite number, or returns null when it is not one. */
 export function tryParseNumber(cell: string, decimalComma = false): number | null {
-  const fast = parseDecimalFast(cell, 0, cell.length, decimalComma);
-  return fast === fast ? fast : tryParseNumberSlow(cell, decimalComma);
+  return tryParseNumberIn(cell, 0, cell.length, decimalComma);
+}
+
+/** tryParseNumber(text.slice(start, end)), without making the string when the cell is a plain decimal. */
+export function tryParseNumberIn(text: string, start: number, end: number, decimalComma: boolean): number | null {
+  const fast = parseDecimalFast(text, start, end, decimalComma);
+  return fast === fast ? fast : tryParseNumberSlow(text.slice(start, end), decimalComma);
 }
 
 /** The reference definition: what parseDecimalFast must agree with wherever it answers. */

@@ -8,7 +8,7 @@
 import { InputError, type ErrorLocation } from '../../errors.js';
 import type { Basis, Distribution, DistributionMetadata, VendorStatistic } from '../../model/distribution.js';
 import { CellCursor, UnquotedText, type DelimitedRow, type RowSequence } from '../delimited.js';
-import { parseDecimalFast, tryParseNumber } from '../numbers.js';
+import { tryParseNumber, tryParseNumberIn } from '../numbers.js';
 import { formatSize } from '../../model/size-text.js';
 import { buildDistribution, type BinValues } from './build.js';
 import { isBlank, parseShare } from './cells.js';
@@ -159,12 +159,9 @@ class TextCells implements BodyCells {
     return this.source.slice(this.offsets[k]!, this.offsets[k + 1]!);
   }
   number(b: number, c: number): number | null {
-    if (c < this.columns) {
-      const k = this.at(b, c);
-      const fast = parseDecimalFast(this.source, this.offsets[k]!, this.offsets[k + 1]!, this.decimalComma);
-      if (fast === fast) return fast;
-    }
-    return tryParseNumber(this.text(b, c), this.decimalComma);
+    if (c >= this.columns) return tryParseNumber('', this.decimalComma);
+    const k = this.at(b, c);
+    return tryParseNumberIn(this.source, this.offsets[k]!, this.offsets[k + 1]!, this.decimalComma);
   }
   blank(b: number, c: number): boolean {
     if (c >= this.columns) return true;
