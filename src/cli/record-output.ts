@@ -39,6 +39,8 @@ interface EmitConfig {
   /** Print a single JSON object rather than an array when there is exactly one input. */
   single: boolean;
   csvHeader: readonly string[];
+  /** The most tasks sent to a thread at once (see runPool). */
+  maxChunkSize?: number;
   /** Sees the claim statuses of every graded lot (e.g. to decide --fail-on). */
   onStatuses?: (statuses: readonly ClaimStatus[]) => void;
 }
@@ -96,6 +98,7 @@ export async function emitRecords(tasks: TaskList<BatchTask>, opts: RecordOutput
       jobs: opts.jobs,
       workerUrl: new URL('../batch/worker.js', import.meta.url),
       workerData: render,
+      maxChunkSize: config.maxChunkSize,
       runChunk: (chunk, spare) => runChunk(chunk, render, spare),
       onResult,
       afterResults: () => sink.flush(),
