@@ -305,6 +305,10 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   let windowsTried = 0;
   // When nothing passes, the three windows that failed fewest tests (then highest R², then lowest start).
   let nearest: NearWindow[] = [];
+  // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
+  // it in a step or two (the first index with q ≥ n_m, as a binary search would). Kept across starts, and left where
+  // it is when n_m lies beyond either end of the isotherm, so that the next walk does not begin at that end.
+  let k = 0;
 
   for (let start = 0; start + minPoints <= n; start++) {
     // What depends on the start only, read once per start rather than once per window.
@@ -318,9 +322,6 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
     const qStart = q[start]!;
     // At or below this loading, n_m is reached before x[start] (see `cheap` below); −∞ at the first start.
     const qTooLow = start === 0 ? -Infinity : q[start < 2 ? 0 : start - 2]!;
-    // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
-    // it in a step or two (the first index with q ≥ n_m, as a binary search would).
-    let k = 0;
     for (let end = start + minPoints - 1; end < n; end++) {
       windowsTried++;
       const m = end - start + 1;
@@ -360,13 +361,15 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
         // p/p0 at which the isotherm reaches n_m (criterion 3; NaN: never) and its gap to 1/(√C + 1) (criterion 4).
         let atMonolayer: number;
         if (monotone) {
-          if (!(monolayer > q[n - 1]!)) {
-            while (k < n && q[k]! < monolayer) k++;
-            while (k > 0 && q[k - 1]! >= monolayer) k--;
+          if (monolayer > q[n - 1]!) {
+            atMonolayer = NaN;
+          } else if (!(monolayer > q[0]!)) {
+            atMonolayer = q[0] === monolayer ? x[0]! : NaN;
           } else {
-            k = n;
+            while (q[k]! < monolayer) k++;
+            while (q[k - 1]! >= monolayer) k--;
+            atMonolayer = x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
           }
-          atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : NaN) : k >= n ? NaN : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
         } else {
           atMonolayer = relativePressureAtLoading(x, q, monolayer) ?? NaN;
         }
