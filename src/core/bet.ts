@@ -283,6 +283,12 @@ function keepNearest(nearest: NearWindow[], window: NearWindow): NearWindow[] {
   return [...nearest, window].sort(byNearness).slice(0, 3);
 }
 
+/**
+ * Fits every window of ≥ minPoints points from prefix sums (O(1) each) and counts, for every window, each test it
+ * fails; these counts are reported, so no window is skipped. Work that cannot change a count or the choice is left
+ * out: C only with a positive intercept, criterion 3 from comparisons of n_m with the loadings when C ≤ 0 (the exact
+ * interpolation only near the window's edges), the criterion-4 error only when C > 0.
+ */
 function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
   const n = x.length;
   const { minPoints, minR2, pressureTolerance } = options;
