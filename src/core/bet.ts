@@ -262,6 +262,14 @@ function isNonDecreasing(q: Float64Array): boolean {
   return true;
 }
 
+/** 0 < x[0] < x[1] < … < x[n−1] < ∞ and 0 < q[0] ≤ q[1] ≤ … ≤ q[n−1] < ∞ (no NaN): what the cheap in-range test assumes. */
+function isOrderedPositive(x: Float64Array, q: Float64Array): boolean {
+  const n = x.length;
+  if (n === 0 || !(x[0]! > 0) || !(q[0]! > 0) || !(x[n - 1]! < Infinity) || !(q[n - 1]! < Infinity)) return false;
+  for (let i = 1; i < n; i++) if (!(x[i]! > x[i - 1]!) || !(q[i]! >= q[i - 1]!)) return false;
+  return true;
+}
+
 /** A window that failed some test, kept while no window passes them all: the three nearest are reported. */
 interface NearWindow {
   start: number;
@@ -275,6 +283,12 @@ function keepNearest(nearest: NearWindow[], window: NearWindow): NearWindow[] {
   return [...nearest, window].sort(byNearness).slice(0, 3);
 }
 
+/**
+ * Fits every window of ≥ minPoints points from prefix sums (O(1) each) and counts, for every window, each test it
+ * fails; these counts are reported, so no window is skipped. Work that cannot change a count or the choice is left
+ * out: C only with a positive intercept, criterion 3 from comparisons of n_m with the loadings when C ≤ 0 (the exact
+ * interpolation only near the window's edges), the criterion-4 error only when C > 0.
+ */
 function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions): BetAutoResult {
   const n = x.length;
   const { minPoints, minR2, pressureTolerance } = options;
@@ -282,6 +296,7 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   const { sx, sy, sxx, sxy, syy } = prefixSums;
   const risingUntil = risingRuns(x, q, prefixSums.risingUntil);
   const monotone = isNonDecreasing(q);
+  const ordered = isOrderedPositive(x, q);
   // Failure counts as plain numbers: incrementing fields of an object in the inner loop was slower.
   let failedR2 = 0;
   let failedRising = 0;
@@ -296,6 +311,10 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
   let windowsTried = 0;
   // When nothing passes, the three windows that failed fewest tests (then highest R², then lowest start).
   let nearest: NearWindow[] = [];
+  // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
+  // it in a step or two (the first index with q ≥ n_m, as a binary search would). Kept across starts, and left where
+  // it is when n_m lies beyond either end of the isotherm, so that the next walk does not begin at that end.
+  let k = 0;
 
   for (let start = 0; start + minPoints <= n; start++) {
     // What depends on the start only, read once per start rather than once per window.
@@ -306,9 +325,9 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
     const syyStart = syy[start]!;
     const xStart = x[start]!;
     const risingEnd = risingUntil[start]!;
-    // Where the loading reaches n_m moves little from one window to the next, so a walk from the last place finds
-    // it in a step or two (the first index with q ≥ n_m, as a binary search would).
-    let k = 0;
+    const qStart = q[start]!;
+    // At or below this loading, n_m is reached before x[start] (see `cheap` below); −∞ at the first start.
+    const qTooLow = start === 0 ? -Infinity : q[start < 2 ? 0 : start - 2]!;
     for (let end = start + minPoints - 1; end < n; end++) {
       windowsTried++;
       const m = end - start + 1;
@@ -321,30 +340,51 @@ function searchWindows(x: Float64Array, q: Float64Array, options: BetAutoOptions
       const slope = Sxy / Sxx;
       const intercept = (Sy - slope * Sx) / m;
       const r2 = (Sxy * Sxy) / (Sxx * Syy);
-      const c = slope / intercept + 1;
+      // C matters only with a positive intercept (criterion 2 fails otherwise): most windows skip the division.
+      const c = intercept > 0 ? slope / intercept + 1 : NaN;
       const monolayer = 1 / (slope + intercept);
       const r2Ok = r2 >= minR2;
       const rising = risingEnd >= end;
-      const positiveC = intercept > 0 && c > 0;
-      // p/p0 at which the isotherm reaches n_m (criterion 3; NaN: never) and its gap to 1/(√C + 1) (criterion 4).
-      let atMonolayer: number;
-      if (monotone) {
-        if (!(monolayer > q[n - 1]!)) {
-          while (k < n && q[k]! < monolayer) k++;
-          while (k > 0 && q[k - 1]! >= monolayer) k--;
-        } else {
-          k = n;
+      const positiveC = c > 0;
+      // Criterion 3 without finding where the isotherm reaches n_m, when C ≤ 0 (criterion 4 then fails anyway) and
+      // comparing n_m with the loadings decides it. k, the first index with q[k] ≥ n_m, gives the interpolated
+      // pressure p ∈ [x[k−1], next double above x[k]] even after rounding (t ∈ [0, 1], p = x[k−1] + t·(x[k] − x[k−1])),
+      // so with strictly rising pressures: n_m ≤ q[start−2] (k ≤ start−2), n_m > q[end+1] (k ≥ end+2) or above every
+      // loading (never reached) put p outside the window, and q[start] < n_m ≤ q[end−1] (start < k < end) inside it.
+      // Anything closer to an edge, and every window with C > 0, takes the exact interpolation below.
+      let inRange = false;
+      let cheap = false;
+      if (ordered && !positiveC) {
+        if (!(monolayer > qTooLow) || monolayer > q[end + 1 < n ? end + 1 : n - 1]!) {
+          cheap = true;
+        } else if (qStart < monolayer && monolayer <= q[end - 1]!) {
+          cheap = true;
+          inRange = true;
         }
-        atMonolayer = k === 0 ? (q[0] === monolayer ? x[0]! : NaN) : k >= n ? NaN : x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
-      } else {
-        atMonolayer = relativePressureAtLoading(x, q, monolayer) ?? NaN;
       }
-      const inRange = atMonolayer >= xStart && atMonolayer <= x[end]!;
       let error = NaN;
-      if (positiveC) {
-        // √C + 1 once (it was taken twice): the same value, so the same error to the last bit.
-        const rootCPlusOne = Math.sqrt(c) + 1;
-        error = Math.abs(atMonolayer - 1 / rootCPlusOne) * rootCPlusOne;
+      if (!cheap) {
+        // p/p0 at which the isotherm reaches n_m (criterion 3; NaN: never) and its gap to 1/(√C + 1) (criterion 4).
+        let atMonolayer: number;
+        if (monotone) {
+          if (monolayer > q[n - 1]!) {
+            atMonolayer = NaN;
+          } else if (!(monolayer > q[0]!)) {
+            atMonolayer = q[0] === monolayer ? x[0]! : NaN;
+          } else {
+            while (q[k]! < monolayer) k++;
+            while (q[k - 1]! >= monolayer) k--;
+            atMonolayer = x[k - 1]! + ((monolayer - q[k - 1]!) / (q[k]! - q[k - 1]!)) * (x[k]! - x[k - 1]!);
+          }
+        } else {
+          atMonolayer = relativePressureAtLoading(x, q, monolayer) ?? NaN;
+        }
+        inRange = atMonolayer >= xStart && atMonolayer <= x[end]!;
+        if (positiveC) {
+          // √C + 1 once (it was taken twice): the same value, so the same error to the last bit.
+          const rootCPlusOne = Math.sqrt(c) + 1;
+          error = Math.abs(atMonolayer - 1 / rootCPlusOne) * rootCPlusOne;
+        }
       }
       const consistent = error <= pressureTolerance;
       if (!r2Ok) failedR2++;
