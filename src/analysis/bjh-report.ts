@@ -159,33 +159,42 @@ export function bjhReport(isotherm: Isotherm, settings: BjhSettings): { bjh: Bjh
       message: `the highest point of the distribution is its ${peak.gridDiameterNm === distribution.diameterNm[0] ? 'largest' : 'smallest'} diameter (${peak.gridDiameterNm.toPrecision(3)} nm): the true peak may lie outside the measured range, so the peak diameter is that grid point, unrefined`,
     });
   }
-  return {
-    bjh: {
-      branch,
-      thickness_model: thickness.name,
-      thickness_equation: thickness.equation,
-      thickness_table: settings.thicknessTable?.file ?? null,
-      meniscus: settings.meniscus,
-      correction: settings.correction,
-      kjs: settings.kjs,
-      kelvin_factor_nm: settings.kelvinFactorNm,
-      liquid_volume_factor: settings.liquidVolumeFactor,
-      min_diameter_nm: settings.minDiameterNm,
-      max_diameter_nm: settings.maxDiameterNm,
-      psd_basis: settings.psdBasis,
-      points: points.relativePressure.length,
-      peak_diameter_nm: sig(peak?.diameterNm),
-      peak_grid_diameter_nm: sig(peak?.gridDiameterNm),
-      peak_dv_dlogd_cm3_g: sig(peak?.dvDlogdCm3PerG),
-      peak_dv_dd_cm3_g_nm: sig(peak?.dvDdCm3PerGNm),
-      cumulative_volume_cm3_g: sig(result.totalVolumeCm3PerG),
-      cumulative_area_m2_g: sig(result.totalAreaM2PerG),
-      average_diameter_nm: sig(result.averageDiameterNm),
-      at_diameter: settings.atDiameterNm === null ? null : readAtDiameter(distribution, settings.atDiameterNm, warnings),
-      distribution: distributionRows(distribution),
+  let rows: BjhDistributionRow[] | undefined;
+  const json: BjhJson = {
+    branch,
+    thickness_model: thickness.name,
+    thickness_equation: thickness.equation,
+    thickness_table: settings.thicknessTable?.file ?? null,
+    meniscus: settings.meniscus,
+    correction: settings.correction,
+    kjs: settings.kjs,
+    kelvin_factor_nm: settings.kelvinFactorNm,
+    liquid_volume_factor: settings.liquidVolumeFactor,
+    min_diameter_nm: settings.minDiameterNm,
+    max_diameter_nm: settings.maxDiameterNm,
+    psd_basis: settings.psdBasis,
+    points: points.relativePressure.length,
+    peak_diameter_nm: sig(peak?.diameterNm),
+    peak_grid_diameter_nm: sig(peak?.gridDiameterNm),
+    peak_dv_dlogd_cm3_g: sig(peak?.dvDlogdCm3PerG),
+    peak_dv_dd_cm3_g_nm: sig(peak?.dvDdCm3PerGNm),
+    cumulative_volume_cm3_g: sig(result.totalVolumeCm3PerG),
+    cumulative_area_m2_g: sig(result.totalAreaM2PerG),
+    average_diameter_nm: sig(result.averageDiameterNm),
+    at_diameter: settings.atDiameterNm === null ? null : readAtDiameter(distribution, settings.atDiameterNm, warnings),
+    // A getter that builds the rows (and their ~600 sig() calls) on first read: analyze's NDJSON/JSON output writes
+    // them from the columns instead (output/analyze-json.ts), and grading a lot reads only the totals. It is an own
+    // enumerable property in the key's place, so JSON.stringify, spreads and equality checks see the rows as before.
+    get distribution(): BjhDistributionRow[] {
+      if (rows === undefined) {
+        rows = distributionRows(distribution);
+        unbuiltRows.delete(this);
+      }
+      return rows;
     },
-    warnings,
   };
+  unbuiltRows.set(json, distribution);
+  return { bjh: json, warnings };
 }
 
 function resolveBranch(isotherm: Isotherm, wanted: BjhBranchSetting, warnings: BjhWarning[]): BranchName {
@@ -254,6 +263,34 @@ function readAtDiameter(distribution: BjhDistribution, diameterNm: number, warni
     return { diameter_nm: diameterNm, dv_dlogd_cm3_g: null, dv_dd_cm3_g_nm: null };
   }
   return { diameter_nm: diameterNm, dv_dlogd_cm3_g: sig(value.dvDlogdCm3PerG), dv_dd_cm3_g_nm: sig(value.dvDdCm3PerGNm) };
+}
+
+/**
+ * The distribution's JSON keys in row order, each with the column it reads. analyze's serialiser writes the rows
+ * straight from these columns (output/analyze-json.ts); a test holds distributionRow to the same keys in this order.
+ */
+export const DISTRIBUTION_COLUMNS = [
+  ['diameter_nm', 'diameterNm'],
+  ['diameter_min_nm', 'diameterMinNm'],
+  ['diameter_max_nm', 'diameterMaxNm'],
+  ['average_diameter_nm', 'averageDiameterNm'],
+  ['volume_cm3_g', 'volumeCm3PerG'],
+  ['area_m2_g', 'areaM2PerG'],
+  ['dv_dd_cm3_g_nm', 'dvDdCm3PerGNm'],
+  ['dv_dlogd_cm3_g', 'dvDlogdCm3PerG'],
+  ['cumulative_volume_cm3_g', 'cumulativeVolumeCm3PerG'],
+  ['cumulative_area_m2_g', 'cumulativeAreaM2PerG'],
+] as const satisfies readonly (readonly [keyof BjhDistributionRow, keyof BjhDistribution])[];
+
+/** The columns of each `bjh` object whose rows have not been built yet (see bjhReport's `distribution` getter). */
+const unbuiltRows = new WeakMap<object, BjhDistribution>();
+
+/**
+ * The columns behind `bjh.distribution` while its rows have not been built, else undefined. Once built, the rows
+ * are what JSON.stringify reads (a caller may have changed them), so only unbuilt rows may be written from columns.
+ */
+export function unbuiltDistribution(bjh: object): BjhDistribution | undefined {
+  return unbuiltRows.get(bjh);
 }
 
 function distributionRows(d: BjhDistribution): BjhDistributionRow[] {

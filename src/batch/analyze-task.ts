@@ -7,6 +7,7 @@ import { readInput } from '../io/input.js';
 import type { IsothermReadOptions } from '../io/isotherm/reader.js';
 import { readIsotherm } from '../io/isotherm/registry.js';
 import { analyzeCsvRows, analyzeRecord, analyzeTable, ANALYZE_SCHEMA, type AnalyzeRecord } from '../output/analyze-record.js';
+import { analyzeRecordJson, reuseAnalyzeRecordBytes } from '../output/analyze-json.js';
 import { csvLines } from '../output/record-sink.js';
 import { errorOutcome, type TaskKind, type TaskOutcome } from './task-kind.js';
 
@@ -49,4 +50,6 @@ export const analyzeKind: TaskKind<AnalyzeTask> = {
   run: runAnalyzeTask,
   csv: (_task, record) => csvLines(analyzeCsvRows(record)),
   table: (record, chalk) => analyzeTable(record as AnalyzeRecord, chalk) + '\n',
+  json: analyzeRecordJson,
+  afterChunk: reuseAnalyzeRecordBytes,
 };
