@@ -3,7 +3,7 @@
  * Lots come from bench/generate-lots.ts (synthetic isotherms and PSDs); the records are checked against the schema.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -63,10 +63,17 @@ describe('batch over 1,000 lots with 5 % corrupt files', () => {
   it('killed with SIGKILL mid-run, it leaves no file at --out; a rerun gives byte-identical output', async () => {
     const out2 = join(dir, 'out2.ndjson');
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'poregrade.js'), 'batch', manifest, '--out', out2, '--jobs', '2', '--quiet'], { stdio: 'ignore' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(child.exitCode).toBeNull(); // still running when killed
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+    // Mid-run for certain: records are being written to the temporary file, which a finished batch renames away. (A
+    // fixed delay stopped working once 1,000 lots took less than it.)
+    const temporary = (): string | undefined => readdirSync(dir).find((name) => name.startsWith('.poregrade-tmp-') && name.endsWith('out2.ndjson'));
+    for (let waited = 0; waited < 60_000 && child.exitCode === null; waited += 5) {
+      const name = temporary();
+      if (name && statSync(join(dir, name)).size > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
     child.kill('SIGKILL');
-    await new Promise((resolve) => child.once('exit', resolve));
+    expect(await exited).toBe('SIGKILL'); // killed while still running, not after it finished
     expect(existsSync(out2)).toBe(false);
     const rerun = runCli(['batch', manifest, '--out', out2, '--jobs', '2', '--quiet']);
     expect(rerun.status).toBe(3);
