@@ -81,10 +81,16 @@ describe('batch over 1,000 lots with 5 % corrupt files', () => {
   }, 240_000);
 });
 
+/** A manifest of the first `lots` rows of the generated one (header kept). */
+function manifestOfFirst(lots: number, name: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, readFileSync(manifest, 'utf8').split('\n').slice(0, lots + 1).join('\n') + '\n');
+  return path;
+}
+
 describe('jobs', () => {
   it('the same manifest graded with --jobs 1 and --jobs 2 gives identical records', () => {
-    const subset = join(dir, 'subset.csv');
-    writeFileSync(subset, readFileSync(manifest, 'utf8').split('\n').slice(0, 121).join('\n') + '\n');
+    const subset = manifestOfFirst(120, 'subset.csv');
     const one = runCli(['batch', subset, '--format', 'json', '--jobs', '1']);
     const two = runCli(['batch', subset, '--format', 'json', '--jobs', '2']);
     expect(one.status).toBe(3);
@@ -95,8 +101,7 @@ describe('jobs', () => {
 
 describe('batch --format csv', () => {
   it('has one row per lot and claim that says what the lot\'s JSON record says, and one error row per unreadable lot', () => {
-    const subset = join(dir, 'subset-csv.csv');
-    writeFileSync(subset, readFileSync(manifest, 'utf8').split('\n').slice(0, 41).join('\n') + '\n');
+    const subset = manifestOfFirst(40, 'subset-csv.csv');
     const json = runCli(['batch', subset, '--format', 'json', '--jobs', '1']);
     const csv = runCli(['batch', subset, '--format', 'csv', '--jobs', '1']);
     expect(csv.status).toBe(3);
