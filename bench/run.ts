@@ -75,7 +75,7 @@ function report(name: string, cliArgs: string[], items: number, unit: string): v
 
 /**
  * What the threads beyond the first add: the default --jobs against --jobs 1, the two interleaved run by run so that
- * a change in the machine's load falls on both. On the 2-vCPU VM of the README the second thread added 0–40 %, not
+ * a change in the machine's load falls on both. On the 2-vCPU VM of the README the second thread added 3–40 %, not
  * 100 %, and so did a second process: the ceiling is the machine's, and this line shows it on any other.
  */
 function reportScaling(name: string, cliArgs: string[], items: number, unit: string): void {
