@@ -106,6 +106,15 @@ export interface ClaimSet {
   readonly claims: readonly Claim[];
 }
 
+/**
+ * How a chart names a claim's parents: "depends on 1", "depends on any one of 1, 2, 3" ('' for an independent claim).
+ * "(of 1)" was read as "one of 1 claims".
+ */
+export function dependsOnText(rule: ParentsRule, parents: readonly string[]): string {
+  if (parents.length === 0) return '';
+  return `depends on ${rule === 'any_one_of' ? 'any one of ' : ''}${parents.join(', ')}`;
+}
+
 /** "≥ 0.1 and ≤ 1.0 ml/g" style text of a window, with the printed limits. */
 export function describeWindow(window: Window): string {
   const parts: string[] = [];

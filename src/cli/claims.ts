@@ -1,6 +1,6 @@
 /** `poregrade claims list|show|validate`: what the claim sets say, what each claim needs from a lot, and checks. */
 import type { Command } from 'commander';
-import { describeFactTest, describeWindow, type ClaimSet, type Element } from '../claims/claim-set.js';
+import { dependsOnText, describeFactTest, describeWindow, type ClaimSet, type Element } from '../claims/claim-set.js';
 import { ClaimSetError, loadClaimSet } from '../claims/claim-set-loader.js';
 import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry.js';
 import { namesReadByClaim } from '../claims/lot-names.js';
@@ -105,7 +105,7 @@ function renderSet(set: ClaimSet): string {
     if (q.note) lines.push(`      note: ${q.note}`);
   }
   for (const c of set.claims) {
-    const parents = c.parents.length === 0 ? '' : ` (of ${c.parentsRule === 'any_one_of' ? 'any one of ' : ''}${c.parents.join(', ')})`;
+    const parents = c.parents.length === 0 ? '' : ` (${dependsOnText(c.parentsRule, c.parents)})`;
     lines.push('', `Claim ${c.id}${parents} — ${c.title}`);
     if (c.note) lines.push(`  note: ${c.note}`);
     for (const e of c.elements) {

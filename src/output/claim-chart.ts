@@ -4,6 +4,7 @@
  * unless the caller says the output is a terminal that wants it.
  */
 import { Chalk } from 'chalk';
+import { dependsOnText } from '../claims/claim-set.js';
 import type { ClaimResult, ClaimStatus, ElementResult, GradeResult, InkResult } from '../claims/grade.js';
 import type { ElementStatus } from '../claims/verdict.js';
 
@@ -45,9 +46,8 @@ export function renderClaimChart(result: GradeResult, color: boolean): string {
 }
 
 function parentsText(claim: ClaimResult): string {
-  const ids = claim.parents.claims.map((p) => p.claim);
-  if (ids.length === 0) return '';
-  return claim.parents.rule === 'any_one_of' ? ` (of any one of ${ids.join(', ')})` : ` (of ${ids.join(', ')})`;
+  const text = dependsOnText(claim.parents.rule, claim.parents.claims.map((p) => p.claim));
+  return text && ` (${text})`;
 }
 
 function renderElement(e: ElementResult, status: string, marginalTag: string): string[] {

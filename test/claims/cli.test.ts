@@ -73,7 +73,7 @@ describe('poregrade grade', () => {
 
   it('prints a claim chart without colour codes when the output is not a terminal', async () => {
     const { stdout } = await cli('grade', lotFile, '--claims', 'heat-press-finishing');
-    expect(stdout).toContain('Claim 11 (of 1) — The inkjet recording method of claim 1: NOT MET');
+    expect(stdout).toContain('Claim 11 (depends on 1) — The inkjet recording method of claim 1: NOT MET');
     expect(stdout).toContain('press_pressure = 0.5 MPa; window ≥ 0.6 MPa; margin -0.1 MPa');
     // eslint-disable-next-line no-control-regex
     expect(stdout).not.toMatch(/\u001b\[/);
@@ -90,7 +90,9 @@ describe('poregrade claims', () => {
 
   it('show lists each claim\'s elements and the lot names it needs', async () => {
     const { stdout } = await cli('claims', 'show', 'polymer-particle-voids');
-    expect(stdout).toContain('Claim 4 (of 1)');
+    expect(stdout).toContain('Claim 4 (depends on 1)');
+    // The seed's claim 4 of the alumina set reads "according to any one of Claims 1 to 3".
+    expect((await cli('claims', 'show', 'alumina-pigment-ink')).stdout).toContain('Claim 4 (depends on any one of 1, 2, 3)');
     expect(stdout).toContain('A: ≥ 50 1e-5 ml/cm²');
     expect(stdout).toContain('needs: files.isotherm, values.sample_mass_g, values.polymer_particle_size_nm, files.polymer_particle_psd, values.coat_weight_g_m2');
   });

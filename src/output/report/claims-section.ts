@@ -4,6 +4,7 @@
  * coloured by status (../shared/docs/claims.md, "Verdicts"). The HTML twin of the terminal chart (../claim-chart.ts),
  * with its number format.
  */
+import { dependsOnText } from '../../claims/claim-set.js';
 import { formatNumber } from '../claim-chart.js';
 import { html, type Html } from './html.js';
 import type { ClaimElementRow, ClaimRow, ClaimSetRow, Verdict } from './model.js';
@@ -37,14 +38,9 @@ function evidence(e: ClaimElementRow): Html {
   }${e.notes.map((n) => html`<div class="source">note: ${n}</div>`)}`;
 }
 
-function parentsText(claim: ClaimRow): string {
-  if (claim.parents.length === 0) return '';
-  return claim.parentRule === 'any_one_of' ? `of any one of ${claim.parents.join(', ')}` : `of ${claim.parents.join(', ')}`;
-}
-
 /** A heading row for the claim (number, parents, title, verdict and why), then one row per element. */
 function claimRowsHtml(claim: ClaimRow): Html {
-  const head = html`<tr class="claim-head"><td colspan="5"><strong>Claim ${claim.claim}</strong>${claim.parents.length ? html` <small>(${parentsText(claim)})</small>` : ''}${
+  const head = html`<tr class="claim-head"><td colspan="5"><strong>Claim ${claim.claim}</strong>${claim.parents.length ? html` <small>(${dependsOnText(claim.parentRule, claim.parents)})</small>` : ''}${
     claim.title ? html` — ${claim.title}` : ''
   } <span class="badge ${claim.status}">${VERDICT_LABELS[claim.status]}</span>${claim.marginal ? html` <span class="marginal">marginal</span>` : ''}${
     claim.reason ? html`<div class="reason">${claim.reason}</div>` : ''
