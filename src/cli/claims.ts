@@ -10,7 +10,7 @@ import { toJson } from '../output/json.js';
 export function registerClaims(program: Command): void {
   const claims = program
     .command('claims')
-    .description('List, show and check claim sets (the built-in ones and your own files).')
+    .description('list, show and check claim sets (the built-in ones and your own files)')
     .addHelpText(
       'after',
       `

@@ -41,7 +41,7 @@ export function wantsColor(): boolean {
 export function registerGrade(program: Command): void {
   program
     .command('grade')
-    .description('Grade one coating lot against patent claim sets: each claim met, not_met or undetermined, each element with its value, window, margin and source, or what is missing to decide.')
+    .description('grade one coating lot against patent claim sets: each claim met, not_met or undetermined, each element with its value, window, margin and source, or what is missing to decide')
     .argument('<lot>', 'lot file (JSON as in lot-format.md; `poregrade lot template` writes a skeleton); "-" reads standard input')
     .addOption(claimsOption())
     .option('--json', 'print the result as JSON (schema "poregrade/grade-result@1") instead of the claim chart')

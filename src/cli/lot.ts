@@ -10,7 +10,7 @@ import { toJson } from '../output/json.js';
 import { claimsOption } from './grade.js';
 
 export function registerLot(program: Command): void {
-  const lot = program.command('lot').description('Lot files: the measurement files, values and facts of one coating lot.');
+  const lot = program.command('lot').description('lot files: the measurement files, values and facts of one coating lot (`lot template` writes a skeleton)');
   lot
     .command('template')
     .description('write a lot-file skeleton with every name the claim sets read, all null (null = not given), and a description of each')
