@@ -52,4 +52,5 @@ export const analyzeKind: TaskKind<AnalyzeTask> = {
   table: (record, chalk) => analyzeTable(record as AnalyzeRecord, chalk) + '\n',
   json: analyzeRecordJson,
   afterChunk: reuseAnalyzeRecordBytes,
+  inputFiles: (task) => [task.file],
 };

@@ -10,6 +10,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { ReadAhead } from '../io/read-ahead.js';
 
 /** What the pool needs of its tasks: how many, and a run of them. An array will do; a manifest builds them as asked. */
 export interface TaskList<TTask> {
@@ -32,6 +33,8 @@ export interface PoolOptions<TTask, TResult> {
   workerData?: unknown;
   /** The most tasks a chunk holds (default 32): fewer where each result is large, since a chunk's results travel and wait for their turn together. */
   maxChunkSize?: number;
+  /** The files a task will read: each chunk's are read ahead (io/read-ahead.ts) once the chunk before it is handed out. */
+  inputFiles?: (task: TTask) => readonly string[];
 }
 
 export interface WorkerRequest<TTask> {
@@ -63,6 +66,8 @@ const IN_FLIGHT = 2;
  */
 const HEAP_GROWING_PERCENT = 100;
 const WORKER_YOUNG_GENERATION_MB = 12;
+/** Fewer tasks than this are read as they come: the read-ahead thread's start (~10 MB, a few ms) would not pay. */
+const READ_AHEAD_MIN_TASKS = 64;
 
 export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResult>): Promise<void> {
   const { tasks, onResult } = options;
@@ -75,7 +80,28 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
   // Small chunks keep every thread busy to the end; large ones amortise messaging.
   const chunkSize = Math.max(1, Math.min(options.maxChunkSize ?? 32, Math.floor(tasks.length / (jobs * 8))));
   const chunkCount = Math.ceil(tasks.length / chunkSize);
-  const chunkAt = (id: number): TTask[] => tasks.slice(id * chunkSize, (id + 1) * chunkSize);
+  const sliceChunk = (id: number): TTask[] => tasks.slice(id * chunkSize, (id + 1) * chunkSize);
+
+  // Read-ahead runs one chunk ahead of the chunks handed out: a chunk's tasks are made when its files are sent to be
+  // read and kept until the chunk is handed out (one or two chunks at a time).
+  const { inputFiles } = options;
+  const readAhead = inputFiles && tasks.length >= READ_AHEAD_MIN_TASKS && chunkCount > 1 ? new ReadAhead() : null;
+  const madeEarly = new Map<number, TTask[]>();
+  let readThrough = -1;
+  const chunkAt = (id: number): TTask[] => {
+    const early = madeEarly.get(id);
+    madeEarly.delete(id);
+    const chunk = early ?? sliceChunk(id);
+    if (readAhead && inputFiles) {
+      for (let next = Math.max(id, readThrough + 1); next <= id + 1 && next < chunkCount; next++) {
+        const ahead = next === id ? chunk : sliceChunk(next);
+        if (next !== id) madeEarly.set(next, ahead);
+        readAhead.read(ahead.flatMap(inputFiles));
+        readThrough = next;
+      }
+    }
+    return chunk;
+  };
 
   const ready = new Map<number, TResult>();
   let nextToEmit = 0;
@@ -115,12 +141,13 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
       if (failed) return;
       failed = true;
       for (const w of workers) void w.terminate();
+      void readAhead?.close();
       reject(error);
     };
     const settleIfDone = (): void => {
       if (failed || settled || nextToEmit < tasks.length) return;
       settled = true;
-      Promise.all(workers.map((w) => w.terminate())).then(() => resolve(), fail);
+      Promise.all([...workers.map((w) => w.terminate()), readAhead?.close()]).then(() => resolve(), fail);
     };
     const guarded = (step: () => void): void => {
       try {

@@ -44,4 +44,5 @@ export const psdKind: TaskKind<PsdTask> = {
   run: runPsdTask,
   csv: (task, record) => csvLines(psdCsvRows(record as PsdRecord | PsdFailure, task.settings.windowsNm.length)),
   table: (record, chalk) => renderPsdTable(record as PsdRecord, chalk),
+  inputFiles: (task) => [task.file],
 };

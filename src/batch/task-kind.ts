@@ -33,4 +33,6 @@ export interface TaskKind<TTask> {
   afterChunk?(): void;
   /** The claim statuses a record reached (for --fail-on). */
   statuses?(record: Record<string, unknown>): ClaimStatus[];
+  /** The files the task will read, to be read ahead (io/read-ahead.ts): a hint, so it may leave some out. */
+  inputFiles?(task: TTask): readonly string[];
 }

@@ -29,6 +29,11 @@ function kindOf<K extends KindName>(name: K): KindOf<K> {
   return kind as KindOf<K>;
 }
 
+/** The files a task will read, to be read ahead (io/read-ahead.ts). */
+export function inputFilesOf(task: BatchTask): readonly string[] {
+  return (kindOf(task.kind) as TaskKind<BatchTask>).inputFiles?.(task) ?? [];
+}
+
 function runAndRender(task: BatchTask, render: RenderOptions): RenderedOutcome {
   const kind = kindOf(task.kind) as TaskKind<BatchTask>;
   return renderOutcome(kind, task, kind.run(task), render);

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { runPool, type TaskList } from '../batch/pool.js';
 import type { RenderedOutcome, RenderOptions } from '../batch/render.js';
-import { loadTaskKinds, runChunk, type BatchTask } from '../batch/worker.js';
+import { inputFilesOf, loadTaskKinds, runChunk, type BatchTask } from '../batch/worker.js';
 import type { ClaimStatus } from '../claims/grade.js';
 import { EXIT } from '../exit-codes.js';
 import { colourFor } from '../output/colour.js';
@@ -100,6 +100,7 @@ export async function emitRecords(tasks: TaskList<BatchTask>, opts: RecordOutput
       workerData: render,
       maxChunkSize: config.maxChunkSize,
       runChunk: (chunk, spare) => runChunk(chunk, render, spare),
+      inputFiles: inputFilesOf,
       onResult,
       afterResults: () => sink.flush(),
     });

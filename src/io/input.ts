@@ -1,6 +1,6 @@
 /**
  * Reading input bytes: files (size-checked before they are read whole), standard input for '-', and the decoded
- * text view that text readers share. The only module of io/ that touches the file system.
+ * text view that text readers share. The only module of io/ that reads files (read-ahead-worker.ts only warms the page cache).
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../errors.js';
