@@ -3,7 +3,7 @@ import { analyzeLot } from '../analysis/lot-analysis.js';
 import { gradeLot } from '../claims/grade.js';
 import { builtInClaimSets, resolveClaimSets } from '../claims/claim-set-registry.js';
 import type { ClaimSet } from '../claims/claim-set.js';
-import { loadLot, namedFiles, parseLot, type LotFile } from '../claims/lot.js';
+import { loadLot, parseLot, type LotFile } from '../claims/lot.js';
 import { analysisSettingsFor } from '../claims/settings.js';
 import type { PoregradeError } from '../errors.js';
 import { batchCsvText, batchStatuses, batchSummaryLine } from '../output/batch-record.js';
@@ -57,6 +57,4 @@ export const gradeKind: TaskKind<GradeTask> = {
   json: gradeRecordJson,
   afterChunk: reuseRecordBytes,
   statuses: batchStatuses,
-  // A lot file's own references are known only once it is parsed, which its task does.
-  inputFiles: ({ source }) => ('lotFile' in source ? [source.lotFile] : namedFiles(source.data, source.baseDir)),
 };

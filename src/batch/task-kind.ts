@@ -33,6 +33,10 @@ export interface TaskKind<TTask> {
   afterChunk?(): void;
   /** The claim statuses a record reached (for --fail-on). */
   statuses?(record: Record<string, unknown>): ClaimStatus[];
-  /** The files the task will read, to be read ahead (io/read-ahead.ts): a hint, so it may leave some out. */
+  /**
+   * The files the task will read, to be read ahead (io/read-ahead.ts). Grading leaves it out: its lots read two
+   * files each against ~0.5 ms of work, so read-ahead gained 5 % on files read cold and nothing on cached ones, for
+   * ~10 MB more at a batch's peak, which sits near 200 MB.
+   */
   inputFiles?(task: TTask): readonly string[];
 }

@@ -29,9 +29,9 @@ function kindOf<K extends KindName>(name: K): KindOf<K> {
   return kind as KindOf<K>;
 }
 
-/** The files a task will read, to be read ahead (io/read-ahead.ts). */
-export function inputFilesOf(task: BatchTask): readonly string[] {
-  return (kindOf(task.kind) as TaskKind<BatchTask>).inputFiles?.(task) ?? [];
+/** The files tasks of this kind will read, to be read ahead (io/read-ahead.ts), if the kind says. */
+export function inputFilesOf(kind: KindName): ((task: BatchTask) => readonly string[]) | undefined {
+  return (kindOf(kind) as TaskKind<BatchTask>).inputFiles;
 }
 
 function runAndRender(task: BatchTask, render: RenderOptions): RenderedOutcome {

@@ -61,19 +61,6 @@ export function loadLot(file: string): LotFile {
   return parseLot(data, file, baseDir);
 }
 
-/**
- * The paths lot JSON names in `files` (single files and each ink's), resolved as parseLot resolves them but not
- * checked: for reading them ahead (io/read-ahead.ts) before parseLot runs.
- */
-export function namedFiles(data: unknown, baseDir: string): string[] {
-  const files = isJsonObject(data) ? data.files : null;
-  if (!isJsonObject(files)) return [];
-  return Object.values(files)
-    .flatMap((given) => (isJsonObject(given) ? Object.values(given) : [given]))
-    .filter((given): given is string => typeof given === 'string' && given.trim() !== '')
-    .map((given) => resolve(baseDir, given));
-}
-
 /** Checks parsed lot JSON; `baseDir` is where relative paths start. */
 export function parseLot(data: unknown, file: string, baseDir: string): LotFile {
   const fail = (field: string, message: string): never => {

@@ -100,7 +100,7 @@ export async function emitRecords(tasks: TaskList<BatchTask>, opts: RecordOutput
       workerData: render,
       maxChunkSize: config.maxChunkSize,
       runChunk: (chunk, spare) => runChunk(chunk, render, spare),
-      inputFiles: inputFilesOf,
+      inputFiles: inputFilesOf(config.kind),
       onResult,
       afterResults: () => sink.flush(),
     });

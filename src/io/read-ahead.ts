@@ -1,10 +1,11 @@
 /**
- * Read-ahead for batches: a thread of its own reads the files of the next chunk of tasks while the current ones are
- * analysed, so that each task's own synchronous read (input.ts) finds the bytes in the page cache instead of waiting
- * for the disk.
+ * Read-ahead for `analyze` and `psd` over many files: a thread of its own reads the files of the next chunk of tasks
+ * while the current ones are analysed, so that each task's own synchronous read (input.ts) finds the bytes in the
+ * page cache instead of waiting for the disk.
  *
- * Why: a batch reads each export once, usually from disk (on this project's VM the host drops a file's cached pages
- * 10–30 s after its last use): a 3–5 kB export not read for 25 s took ~90 µs to read, ~16 µs once read ahead. Why a
+ * Why: such a run reads each export once, usually from disk (on this project's VM the host drops a file's cached
+ * pages 10–30 s after its last use): a 3–5 kB export not read for 25 s took ~90 µs to read, ~16 µs once read ahead,
+ * and `analyze` over 10,000 such files ran in 3.00 s instead of 3.69 s (medians of three, 2 jobs). Why a
  * thread: reading ahead on libuv's pool instead (open and fstat here, the read there) cost the analysing thread
  * 15–20 µs a file in calls and callbacks, which a batch of files already in the cache paid for nothing; one message
  * a chunk costs ~1 µs a file. The thread holds ~10 MB.

@@ -1,14 +1,13 @@
 /**
  * Read-ahead is only a hint: whatever its thread is sent (a missing path, a folder, a FIFO nobody writes to, standard
  * input) it reads the regular files, skips the rest without waiting, and closes every descriptor it opened; the task's
- * own read then sees the file as written. A lot row's files are found where parseLot looks for them.
+ * own read then sees the file as written.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { namedFiles, parseLot } from '../../src/claims/lot.js';
 import { readInput } from '../../src/io/input.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'poregrade-read-ahead-'));
@@ -55,15 +54,5 @@ describe('ReadAhead', () => {
     if (haveProcFd) expect(openDescriptors()).toBe(before);
     else console.warn('read-ahead test: no /proc/self/fd here, so descriptor leaks are not checked');
     expect(Buffer.from(readInput(file).bytes).toString('utf8')).toBe(text);
-  });
-
-  it('finds the files a lot row names, single and per ink, where parseLot looks for them', () => {
-    for (const name of ['iso.csv', 'cyan.csv', 'magenta.csv']) writeFileSync(join(dir, name), 'x\n');
-    const data = { lot: 'L-1', files: { isotherm: 'iso.csv', pigment_psd: { cyan: 'cyan.csv', magenta: 'magenta.csv', yellow: null } } };
-    const lot = parseLot(data, 'manifest.csv:2', dir);
-    const parsed = [lot.files.isotherm!.path, ...Object.values(lot.files.pigment_psd!).map((ref) => ref.path)];
-    expect(namedFiles(data, dir)).toEqual(parsed);
-    expect(namedFiles({ files: 'not an object' }, dir)).toEqual([]);
-    expect(namedFiles(null, dir)).toEqual([]);
   });
 });
