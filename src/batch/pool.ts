@@ -82,22 +82,24 @@ export async function runPool<TTask, TResult>(options: PoolOptions<TTask, TResul
   const chunkCount = Math.ceil(tasks.length / chunkSize);
   const sliceChunk = (id: number): TTask[] => tasks.slice(id * chunkSize, (id + 1) * chunkSize);
 
-  // Read-ahead runs one chunk ahead of the chunks handed out: a chunk's tasks are made when its files are sent to be
-  // read and kept until the chunk is handed out (one or two chunks at a time).
+  // Read-ahead runs one chunk ahead of the chunks handed out: the next chunk's tasks are made when the current one is
+  // handed out, its files sent to be read, and the tasks kept until it is handed out in turn.
   const { inputFiles } = options;
   const readAhead = inputFiles && tasks.length >= READ_AHEAD_MIN_TASKS && chunkCount > 1 ? new ReadAhead() : null;
+  const readFilesOf = (chunk: readonly TTask[]): void => {
+    if (readAhead && inputFiles) readAhead.read(chunk.flatMap(inputFiles));
+  };
   const madeEarly = new Map<number, TTask[]>();
-  let readThrough = -1;
   const chunkAt = (id: number): TTask[] => {
-    const early = madeEarly.get(id);
+    const chunk = madeEarly.get(id) ?? sliceChunk(id);
     madeEarly.delete(id);
-    const chunk = early ?? sliceChunk(id);
-    if (readAhead && inputFiles) {
-      for (let next = Math.max(id, readThrough + 1); next <= id + 1 && next < chunkCount; next++) {
-        const ahead = next === id ? chunk : sliceChunk(next);
-        if (next !== id) madeEarly.set(next, ahead);
-        readAhead.read(ahead.flatMap(inputFiles));
-        readThrough = next;
+    if (readAhead) {
+      // Chunks are handed out in order: the first is read as it goes, every later one while the one before it runs.
+      if (id === 0) readFilesOf(chunk);
+      if (id + 1 < chunkCount) {
+        const next = sliceChunk(id + 1);
+        madeEarly.set(id + 1, next);
+        readFilesOf(next);
       }
     }
     return chunk;
