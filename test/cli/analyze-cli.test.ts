@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -31,6 +31,26 @@ describe('poregrade analyze', () => {
     expect(record.pore_volume).toHaveProperty('relative_pressure');
     expect(Array.isArray(record.warnings)).toBe(true);
     expect(result.stdout).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('analyses a folder of files in name order, each with its exact area, the same with 1 and 2 jobs (read-ahead on)', () => {
+    // 80 files: more than the pool's read-ahead threshold (64), so the read-ahead thread runs beside the analysis.
+    const folder = join(dir, 'many');
+    mkdirSync(folder);
+    const monolayers = Array.from({ length: 80 }, (_, i) => 20 + i);
+    monolayers.forEach((nm, i) => {
+      const csv = 'Relative Pressure (P/Po),Quantity Adsorbed (cm³/g STP)\n' + x.map((p) => `${p.toFixed(4)},${betLoading(Number(p.toFixed(4)), nm, 100)}`).join('\n') + '\n';
+      writeFileSync(join(folder, `iso-${String(i).padStart(3, '0')}.csv`), csv);
+    });
+    const outputs = ['1', '2'].map((jobs) => runCli(['analyze', folder, '--format', 'ndjson', '--bet-range', '0.05:0.30', '--jobs', jobs]));
+    for (const result of outputs) expect(result.status).toBe(0);
+    expect(outputs[1]!.stdout).toBe(outputs[0]!.stdout);
+    const records = outputs[0]!.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(records).toHaveLength(80);
+    records.forEach((record, i) => {
+      expect(record.input.file).toBe(join(folder, `iso-${String(i).padStart(3, '0')}.csv`));
+      expect(Math.abs(record.bet.area_m2_g / exactArea(monolayers[i]!) - 1)).toBeLessThan(1e-6);
+    });
   });
 
   it('reads standard input for -', () => {
